@@ -1,0 +1,57 @@
+//! `#[error_table(path = "…")]` on an empty enum: writes the enum's variants from the spec.
+
+use proc_macro2::{Span, TokenStream};
+use quote::{format_ident, quote};
+use syn::{Data, DeriveInput};
+
+use crate::args::SpecArgsBuilder;
+use crate::expand::{self, RowValue, Target};
+use crate::spec;
+
+const EXAMPLE: &str = "#[error_table(path = \"spec/errors.toml\")]";
+
+pub fn error_table(args: TokenStream, item: TokenStream) -> TokenStream {
+    let mut builder = SpecArgsBuilder::default();
+    let parsed_args = syn::parse::Parser::parse2(syn::meta::parser(|meta| builder.option(&meta, &[])), args.clone());
+    let item: DeriveInput = match syn::parse2(item) {
+        Ok(item) => item,
+        Err(error) => return error.into_compile_error(),
+    };
+    let args_span = match args.clone().into_iter().next() {
+        Some(first) => first.span(),
+        None => Span::call_site(),
+    };
+    let args = match parsed_args.and_then(|()| builder.finish(args_span, EXAMPLE)) {
+        Ok(args) => args,
+        Err(error) => return error.into_compile_error(),
+    };
+    if let Err(error) = check_item(&item) {
+        return error.into_compile_error();
+    }
+
+    let (table, problems) = spec::load(&args.path);
+    let definition = expand::enum_definition(&table, &item.attrs, &item.vis, &item.ident);
+    let rows = table.rows.iter().map(|row| RowValue::Variant(format_ident!("{}", row.name))).collect();
+    let impls = expand::impls(&table, &Target { ty: &item.ident, krate: &args.krate, rows, catch_all: None });
+    let problems = problems.map(syn::Error::into_compile_error);
+    quote!(#problems #definition #impls)
+}
+
+fn check_item(item: &DeriveInput) -> syn::Result<()> {
+    let Data::Enum(data) = &item.data else {
+        return Err(syn::Error::new(
+            item.ident.span(),
+            format!("`error_table` goes on an empty enum: write `pub enum {} {{}}`", item.ident),
+        ));
+    };
+    if !item.generics.params.is_empty() || item.generics.where_clause.is_some() {
+        return Err(syn::Error::new_spanned(&item.generics, "an error table enum cannot be generic"));
+    }
+    if let Some(variant) = data.variants.first() {
+        return Err(syn::Error::new(
+            variant.ident.span(),
+            "the variants come from the spec: leave the enum's body empty\n  = help: to name variants yourself, use `#[derive(nexus_errors::ErrorTable)]`",
+        ));
+    }
+    Ok(())
+}

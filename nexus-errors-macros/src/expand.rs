@@ -1,0 +1,360 @@
+//! Stage 4 — expand: the validated table into Rust items.
+//!
+//! One expander serves both forms: the attribute macro (which also writes the enum) and the
+//! derive (which binds rows to the user's variants). Paths are absolute and go through the
+//! runtime crate (`krate`, `::nexus_errors` by default), so the output compiles in any crate.
+
+use proc_macro2::{Literal, TokenStream};
+use quote::{format_ident, quote};
+use syn::{Attribute, Ident, Path, Visibility};
+
+use crate::docs;
+use crate::model::Table;
+
+/// How the enum's values stand for the table's rows.
+pub enum RowValue {
+    /// The row has a unit variant of its own.
+    Variant(Ident),
+    /// The row has no variant of its own and is carried by `Variant(&'static Row)`.
+    CatchAll(Ident),
+}
+
+/// Everything `impls` needs about the target enum.
+pub struct Target<'a> {
+    pub ty: &'a Ident,
+    pub krate: &'a Path,
+    /// One entry per row of the table, in the table's order.
+    pub rows: Vec<RowValue>,
+    /// The catch-all variant, if the enum has one.
+    pub catch_all: Option<&'a Ident>,
+}
+
+/// The enum itself, for the attribute form: the user's attributes and visibility, our derives,
+/// one documented unit variant per row.
+pub fn enum_definition(table: &Table, attrs: &[Attribute], vis: &Visibility, ty: &Ident) -> TokenStream {
+    let doc = docs::enum_doc(table);
+    let variants = table.rows.iter().map(|row| {
+        let ident = format_ident!("{}", row.name);
+        let doc = docs::variant_doc(table, row);
+        let alias = row.code.map(|code| {
+            let code = code.to_string();
+            quote!(#[doc(alias = #code)])
+        });
+        quote! {
+            #[doc = #doc]
+            #alias
+            #ident,
+        }
+    });
+    let separator = (!attrs.is_empty()).then(|| quote!(#[doc = ""]));
+    quote! {
+        #(#attrs)*
+        #separator
+        #[doc = #doc]
+        #[derive(
+            ::core::clone::Clone,
+            ::core::marker::Copy,
+            ::core::fmt::Debug,
+            ::core::cmp::PartialEq,
+            ::core::cmp::Eq,
+            ::core::hash::Hash,
+        )]
+        #[non_exhaustive]
+        #vis enum #ty {
+            #(#variants)*
+        }
+    }
+}
+
+/// The inherent accessors, the trait impls and the rebuild tie, shared by both forms.
+pub fn impls(table: &Table, target: &Target<'_>) -> TokenStream {
+    let Target { ty, krate, catch_all, .. } = target;
+    let count = table.rows.len();
+    let values: Vec<TokenStream> = target.rows.iter().enumerate().map(|(i, v)| value(i, v)).collect();
+
+    let rows = table.rows.iter().map(|row| {
+        let name = &row.name;
+        let code = match row.code {
+            Some(code) => {
+                let code = Literal::u16_unsuffixed(code);
+                quote!(::core::option::Option::Some(#code))
+            }
+            None => quote!(::core::option::Option::None),
+        };
+        let status = Literal::u16_unsuffixed(row.status);
+        let status_text = &row.status_text;
+        let description = &row.description;
+        let notes = &row.notes;
+        let display = row.display();
+        quote! {
+            #krate::Row::__new(
+                #name,
+                #code,
+                #krate::__private::status_code::<#status>(),
+                #status_text,
+                #description,
+                &[#(#notes),*],
+                #display,
+            )
+        }
+    });
+
+    let row_arms = target.rows.iter().enumerate().filter_map(|(i, v)| match v {
+        RowValue::Variant(ident) => {
+            let i = Literal::usize_unsuffixed(i);
+            Some(quote!(Self::#ident => &Self::ROWS[#i],))
+        }
+        RowValue::CatchAll(_) => None,
+    });
+    let catch_all_arm = catch_all.map(|ident| quote!(Self::#ident(row) => row,));
+
+    let code_arms = table.rows.iter().zip(&values).filter_map(|(row, value)| {
+        let code = Literal::u16_unsuffixed(row.code?);
+        Some(quote!(#code => ::core::option::Option::Some(#value),))
+    });
+    let name_arms = table.rows.iter().zip(&values).map(|(row, value)| {
+        let name = &row.name;
+        quote!(#name => ::core::option::Option::Some(#value),)
+    });
+    let status_arms = statuses(table).into_iter().map(|status| {
+        let members = table.rows.iter().zip(&values).filter(|(row, _)| row.status == status).map(|(_, v)| v);
+        let status = Literal::u16_unsuffixed(status);
+        quote!(#status => const { &[#(#members),*] },)
+    });
+    let spec_doc = format!("Generated from `{}`.", table.file);
+    // Ties this crate's build to the spec: cargo rebuilds when the file changes.
+    let rebuild_tie = table.resolved.as_ref().map(|path| quote!(const _: &[u8] = ::core::include_bytes!(#path);));
+
+    quote! {
+        #[doc = #spec_doc]
+        impl #ty {
+            /// Every row of the table, in the spec's order.
+            pub const ALL: &'static [Self] = &[#(#values),*];
+
+            /// How many rows the table has.
+            pub const COUNT: usize = #count;
+
+            /// The rows' data, in the spec's order.
+            const ROWS: &'static [#krate::Row] = &[#(#rows),*];
+
+            /// The table row this error stands for.
+            #[must_use]
+            pub const fn row(self) -> &'static #krate::Row {
+                match self {
+                    #(#row_arms)*
+                    #catch_all_arm
+                }
+            }
+
+            /// The row's name in the spec, which is also the variant's name.
+            #[must_use]
+            pub const fn name(self) -> &'static str {
+                self.row().name()
+            }
+
+            /// The documented error code, if the documentation gives one.
+            #[must_use]
+            pub const fn code(self) -> ::core::option::Option<u16> {
+                self.row().code()
+            }
+
+            /// The HTTP status code as a number.
+            #[must_use]
+            pub const fn status(self) -> u16 {
+                self.row().status()
+            }
+
+            /// The HTTP status code.
+            #[must_use]
+            pub const fn status_code(self) -> #krate::__private::http::StatusCode {
+                self.row().status_code()
+            }
+
+            /// The status text as the documentation writes it, e.g. `Bad Request`.
+            #[must_use]
+            pub const fn status_text(self) -> &'static str {
+                self.row().status_text()
+            }
+
+            /// The documented description, word for word; it may be empty.
+            #[must_use]
+            pub const fn description(self) -> &'static str {
+                self.row().description()
+            }
+
+            /// The notes the documentation gives under the row.
+            #[must_use]
+            pub const fn notes(self) -> &'static [&'static str] {
+                self.row().notes()
+            }
+
+            /// What a client should do about this error, decided by its status.
+            #[must_use]
+            pub const fn action(self) -> #krate::Action {
+                self.row().action()
+            }
+
+            /// The row with this documented code, if any.
+            #[must_use]
+            pub const fn from_code(code: u16) -> ::core::option::Option<Self> {
+                match code {
+                    #(#code_arms)*
+                    _ => ::core::option::Option::None,
+                }
+            }
+
+            /// Every row with this HTTP status, in the spec's order; empty if there is none.
+            #[must_use]
+            pub const fn with_status(status: u16) -> &'static [Self] {
+                match status {
+                    #(#status_arms)*
+                    _ => &[],
+                }
+            }
+
+            /// The row with this name, as written in the spec.
+            #[must_use]
+            pub fn from_name(name: &str) -> ::core::option::Option<Self> {
+                match name {
+                    #(#name_arms)*
+                    _ => ::core::option::Option::None,
+                }
+            }
+
+            /// Reads a failed HTTP response into a typed error; never fails, never panics.
+            ///
+            /// See [`ResponseError::from_response`](#krate::ResponseError::from_response).
+            #[must_use]
+            pub fn from_response(
+                status: impl ::core::convert::Into<u16>,
+                body: &[u8],
+            ) -> #krate::ResponseError<Self> {
+                #krate::ResponseError::from_response(status, body)
+            }
+        }
+
+        #[automatically_derived]
+        impl ::core::fmt::Display for #ty {
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                f.write_str(self.row().display())
+            }
+        }
+
+        #[automatically_derived]
+        impl ::std::error::Error for #ty {}
+
+        #[automatically_derived]
+        impl ::core::str::FromStr for #ty {
+            type Err = #krate::UnknownName;
+
+            fn from_str(name: &str) -> ::core::result::Result<Self, Self::Err> {
+                Self::from_name(name).ok_or(#krate::UnknownName)
+            }
+        }
+
+        #[automatically_derived]
+        impl ::core::convert::From<#ty> for #krate::__private::http::StatusCode {
+            fn from(error: #ty) -> Self {
+                error.status_code()
+            }
+        }
+
+        #[automatically_derived]
+        impl #krate::ErrorTable for #ty {
+            const ALL: &'static [Self] = Self::ALL;
+
+            fn row(self) -> &'static #krate::Row {
+                Self::row(self)
+            }
+
+            fn from_code(code: u16) -> ::core::option::Option<Self> {
+                Self::from_code(code)
+            }
+
+            fn with_status(status: u16) -> &'static [Self] {
+                Self::with_status(status)
+            }
+
+            fn from_name(name: &str) -> ::core::option::Option<Self> {
+                Self::from_name(name)
+            }
+        }
+
+        #rebuild_tie
+    }
+}
+
+fn value(index: usize, value: &RowValue) -> TokenStream {
+    match value {
+        RowValue::Variant(ident) => quote!(Self::#ident),
+        RowValue::CatchAll(ident) => {
+            let index = Literal::usize_unsuffixed(index);
+            quote!(Self::#ident(&Self::ROWS[#index]))
+        }
+    }
+}
+
+/// The distinct statuses of the table, ascending.
+fn statuses(table: &Table) -> Vec<u16> {
+    let mut statuses: Vec<u16> = table.rows.iter().map(|row| row.status).collect();
+    statuses.sort_unstable();
+    statuses.dedup();
+    statuses
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Row;
+
+    fn table() -> Table {
+        let row = |name: &str, code, status| Row {
+            name: name.into(),
+            code,
+            status,
+            status_text: "T".into(),
+            description: "D".into(),
+            notes: vec![],
+            line: 1,
+        };
+        Table {
+            file: "t.toml".into(),
+            resolved: Some("/t.toml".into()),
+            api_name: "Test".into(),
+            source: None,
+            rows: vec![row("A", Some(4001), 400), row("B", None, 401), row("C", None, 400)],
+        }
+    }
+
+    fn compact(tokens: TokenStream) -> String {
+        tokens.to_string().split_whitespace().collect::<Vec<_>>().join(" ")
+    }
+
+    #[test]
+    fn statuses_group_rows_in_spec_order() {
+        let table = table();
+        let ty = format_ident!("E");
+        let krate: Path = syn::parse_quote!(::nexus_errors);
+        let rows = table.rows.iter().map(|r| RowValue::Variant(format_ident!("{}", r.name))).collect();
+        let out = compact(impls(&table, &Target { ty: &ty, krate: &krate, rows, catch_all: None }));
+        assert!(out.contains("400 => const { & [Self :: A , Self :: C] } , 401 => const { & [Self :: B] }"), "{out}");
+        assert!(out.contains("4001 => :: core :: option :: Option :: Some (Self :: A)"), "{out}");
+        assert!(out.contains(":: core :: include_bytes ! (\"/t.toml\")"), "{out}");
+    }
+
+    #[test]
+    fn catch_all_rows_are_carried_by_reference() {
+        let table = table();
+        let ty = format_ident!("E");
+        let other = format_ident!("Other");
+        let krate: Path = syn::parse_quote!(::nexus_errors);
+        let rows = vec![
+            RowValue::Variant(format_ident!("A")),
+            RowValue::CatchAll(other.clone()),
+            RowValue::CatchAll(other.clone()),
+        ];
+        let out = compact(impls(&table, &Target { ty: &ty, krate: &krate, rows, catch_all: Some(&other) }));
+        assert!(out.contains("Self :: Other (row) => row"), "{out}");
+        assert!(out.contains("\"B\" => :: core :: option :: Option :: Some (Self :: Other (& Self :: ROWS [1]))"), "{out}");
+    }
+}

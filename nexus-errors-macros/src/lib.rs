@@ -1,0 +1,34 @@
+//! Procedural macros behind [`nexus-errors`](https://docs.rs/nexus-errors): they read an HTTP
+//! API's error table from a TOML spec at compile time and generate a typed error enum.
+//!
+//! Use them through `nexus-errors`, which re-exports them and holds the runtime types the
+//! generated code refers to. The work is done by plain functions over `proc_macro2`, one
+//! module per stage: `read` → `parse` → `validate` → `expand`.
+
+mod args;
+mod attribute;
+mod diagnostic;
+mod docs;
+mod expand;
+mod model;
+mod parse;
+mod read;
+mod spec;
+mod suggest;
+mod validate;
+
+use proc_macro::TokenStream;
+
+/// Generates an error enum from a TOML spec: put it on an empty enum.
+///
+/// ```ignore
+/// #[nexus_errors::error_table(path = "spec/errors.toml")]
+/// pub enum NexusError {}
+/// ```
+///
+/// The path is relative to the crate's `Cargo.toml`. See the `nexus-errors` documentation for
+/// the spec format and everything generated.
+#[proc_macro_attribute]
+pub fn error_table(args: TokenStream, item: TokenStream) -> TokenStream {
+    attribute::error_table(args.into(), item.into()).into()
+}

@@ -1,0 +1,269 @@
+//! Stage 2 — parse: TOML text into the raw shape of a spec, every value with its byte range.
+//!
+//! This stage knows the keys and their types; it does not judge values (that is `validate`).
+//! It walks toml's spanned document itself instead of deriving `Deserialize`, because serde
+//! stops at the first problem and we report every problem at once.
+
+use std::ops::Range;
+
+use toml::Spanned;
+use toml::de::{DeTable, DeValue};
+
+use crate::diagnostic::Diagnostics;
+use crate::suggest::did_you_mean;
+
+/// A value and the byte range it came from.
+#[derive(Clone, Debug)]
+pub struct Located<T> {
+    pub value: T,
+    pub at: Range<usize>,
+}
+
+#[derive(Debug, Default)]
+pub struct RawSpec {
+    pub api: Option<RawApi>,
+    pub rows: Vec<RawRow>,
+    /// Where the rows are (the first `[[error]]`), or the start of the file.
+    pub rows_at: Range<usize>,
+}
+
+#[derive(Debug)]
+pub struct RawApi {
+    pub at: Range<usize>,
+    pub name: Option<Located<String>>,
+    pub source: Option<Located<String>>,
+    pub codes_start_with_status: Option<Located<bool>>,
+}
+
+#[derive(Debug)]
+pub struct RawRow {
+    /// The row's `[[error]]` header.
+    pub at: Range<usize>,
+    pub name: Option<Located<String>>,
+    pub code: Option<Located<i128>>,
+    pub status: Option<Located<i128>>,
+    pub status_text: Option<Located<String>>,
+    pub description: Option<Located<String>>,
+    pub notes: Vec<Located<String>>,
+}
+
+pub const TOP_KEYS: &[&str] = &["api", "error"];
+pub const API_KEYS: &[&str] = &["name", "source", "codes_start_with_status"];
+pub const ROW_KEYS: &[&str] = &["name", "code", "status", "status_text", "description", "notes"];
+
+/// Parses the spec text. Problems go to `diagnostics`; the result holds what could be read.
+pub fn parse(text: &str, diagnostics: &mut Diagnostics<'_>) -> RawSpec {
+    let (document, syntax_errors) = DeTable::parse_recoverable(text);
+    if !syntax_errors.is_empty() {
+        // Later stages would only report echoes of a syntax error.
+        for error in syntax_errors {
+            let at = error.span().unwrap_or(0..0);
+            diagnostics.error(
+                at,
+                format!("TOML syntax error: {}", error.message().trim_end()),
+                Some("see https://toml.io for the syntax".to_owned()),
+            );
+        }
+        return RawSpec::default();
+    }
+
+    let mut spec = RawSpec::default();
+    for (key, value) in document.get_ref() {
+        match key.get_ref().as_ref() {
+            "api" => spec.api = parse_api(value, diagnostics),
+            "error" => {
+                spec.rows_at = value.span();
+                spec.rows = parse_rows(value, diagnostics);
+            }
+            _ => unknown_key(key, TOP_KEYS, "the top level", diagnostics),
+        }
+    }
+    spec
+}
+
+fn parse_api(value: &Spanned<DeValue<'_>>, diagnostics: &mut Diagnostics<'_>) -> Option<RawApi> {
+    let DeValue::Table(table) = value.get_ref() else {
+        wrong_type("api", value, "a table", "write it as an `[api]` section", diagnostics);
+        return None;
+    };
+    let mut api = RawApi { at: value.span(), name: None, source: None, codes_start_with_status: None };
+    for (key, value) in table {
+        match key.get_ref().as_ref() {
+            "name" => api.name = string("name", value, diagnostics),
+            "source" => api.source = string("source", value, diagnostics),
+            "codes_start_with_status" => {
+                api.codes_start_with_status = boolean("codes_start_with_status", value, diagnostics)
+            }
+            _ => unknown_key(key, API_KEYS, "`[api]`", diagnostics),
+        }
+    }
+    if api.name.is_none() && !table.keys().any(|k| k.get_ref() == "name") {
+        diagnostics.error(
+            api.at.clone(),
+            "`[api]` has no `name`",
+            Some("add `name = \"…\"`, the API's name as its documentation gives it".to_owned()),
+        );
+    }
+    Some(api)
+}
+
+fn parse_rows(value: &Spanned<DeValue<'_>>, diagnostics: &mut Diagnostics<'_>) -> Vec<RawRow> {
+    let DeValue::Array(rows) = value.get_ref() else {
+        wrong_type("error", value, "an array of tables", "write each row under its own `[[error]]` header", diagnostics);
+        return Vec::new();
+    };
+    rows.iter().filter_map(|row| parse_row(row, diagnostics)).collect()
+}
+
+fn parse_row(value: &Spanned<DeValue<'_>>, diagnostics: &mut Diagnostics<'_>) -> Option<RawRow> {
+    let DeValue::Table(table) = value.get_ref() else {
+        wrong_type("error", value, "a table", "write each row under its own `[[error]]` header", diagnostics);
+        return None;
+    };
+    let mut row = RawRow {
+        at: value.span(),
+        name: None,
+        code: None,
+        status: None,
+        status_text: None,
+        description: None,
+        notes: Vec::new(),
+    };
+    for (key, value) in table {
+        match key.get_ref().as_ref() {
+            "name" => row.name = string("name", value, diagnostics),
+            "code" => row.code = integer("code", value, diagnostics),
+            "status" => row.status = integer("status", value, diagnostics),
+            "status_text" => row.status_text = string("status_text", value, diagnostics),
+            "description" => row.description = string("description", value, diagnostics),
+            "notes" => row.notes = notes(value, diagnostics),
+            _ => unknown_key(key, ROW_KEYS, "an `[[error]]` row", diagnostics),
+        }
+    }
+    for (key, example) in [
+        ("name", "name = \"SessionTokenExpired\""),
+        ("status", "status = 401"),
+        ("status_text", "status_text = \"Unauthorized\""),
+        ("description", "description = \"…\" (it may be empty)"),
+    ] {
+        if !table.keys().any(|k| k.get_ref() == key) {
+            diagnostics.error(row.at.clone(), format!("this row has no `{key}`"), Some(format!("add `{example}`")));
+        }
+    }
+    Some(row)
+}
+
+fn string(key: &str, value: &Spanned<DeValue<'_>>, diagnostics: &mut Diagnostics<'_>) -> Option<Located<String>> {
+    match value.get_ref() {
+        DeValue::String(s) => Some(Located { value: s.to_string(), at: value.span() }),
+        _ => {
+            wrong_type(key, value, "a string", &format!("quote it: `{key} = \"…\"`"), diagnostics);
+            None
+        }
+    }
+}
+
+fn boolean(key: &str, value: &Spanned<DeValue<'_>>, diagnostics: &mut Diagnostics<'_>) -> Option<Located<bool>> {
+    match value.get_ref() {
+        DeValue::Boolean(b) => Some(Located { value: *b, at: value.span() }),
+        _ => {
+            wrong_type(key, value, "a boolean", &format!("write `{key} = true` or `{key} = false`"), diagnostics);
+            None
+        }
+    }
+}
+
+fn integer(key: &str, value: &Spanned<DeValue<'_>>, diagnostics: &mut Diagnostics<'_>) -> Option<Located<i128>> {
+    let DeValue::Integer(int) = value.get_ref() else {
+        let help = match value.get_ref() {
+            DeValue::String(s) if s.trim().parse::<i128>().is_ok() => {
+                format!("drop the quotes: `{key} = {}`", s.trim())
+            }
+            _ => format!("write a whole number, e.g. `{key} = 400`"),
+        };
+        wrong_type(key, value, "an integer", &help, diagnostics);
+        return None;
+    };
+    match i128::from_str_radix(int.as_str(), int.radix()) {
+        Ok(number) => Some(Located { value: number, at: value.span() }),
+        Err(_) => {
+            diagnostics.error(value.span(), format!("`{key}` is out of range"), None);
+            None
+        }
+    }
+}
+
+fn notes(value: &Spanned<DeValue<'_>>, diagnostics: &mut Diagnostics<'_>) -> Vec<Located<String>> {
+    let DeValue::Array(items) = value.get_ref() else {
+        wrong_type("notes", value, "an array of strings", "write `notes = [\"…\", \"…\"]`", diagnostics);
+        return Vec::new();
+    };
+    items.iter().filter_map(|item| string("notes", item, diagnostics)).collect()
+}
+
+fn wrong_type(key: &str, value: &Spanned<DeValue<'_>>, expected: &str, help: &str, diagnostics: &mut Diagnostics<'_>) {
+    diagnostics.error(
+        value.span(),
+        format!("`{key}` must be {expected}, found {}", value.get_ref().type_str()),
+        Some(help.to_owned()),
+    );
+}
+
+fn unknown_key(key: &Spanned<std::borrow::Cow<'_, str>>, known: &[&str], place: &str, diagnostics: &mut Diagnostics<'_>) {
+    let name = key.get_ref();
+    let help = match did_you_mean(name, known) {
+        Some(close) => format!("did you mean `{close}`?"),
+        None => format!("the keys of {place} are: {}", known.join(", ")),
+    };
+    diagnostics.error(key.span(), format!("unknown key `{name}` in {place}"), Some(help));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proc_macro2::Span;
+
+    fn parse_text(text: &str) -> (RawSpec, Vec<String>) {
+        let mut diagnostics = Diagnostics::new("t.toml", text, Span::call_site());
+        let spec = parse(text, &mut diagnostics);
+        let errors = diagnostics.finish().map_or_else(Vec::new, |e| e.into_iter().map(|e| e.to_string()).collect());
+        (spec, errors)
+    }
+
+    const ROW: &str = "[api]\nname = \"A\"\n[[error]]\nname = \"X\"\ncode = 4001\nstatus = 400\nstatus_text = \"Bad Request\"\ndescription = \"d\"\nnotes = [\"n1\", \"n2\"]\n";
+
+    #[test]
+    fn a_complete_row_keeps_every_value_and_its_range() {
+        let (spec, errors) = parse_text(ROW);
+        assert!(errors.is_empty(), "{errors:?}");
+        let row = &spec.rows[0];
+        assert_eq!(row.code.as_ref().map(|c| c.value), Some(4001));
+        assert_eq!(&ROW[row.code.as_ref().expect("code").at.clone()], "4001");
+        assert_eq!(row.notes.iter().map(|n| n.value.as_str()).collect::<Vec<_>>(), ["n1", "n2"]);
+        assert_eq!(spec.api.and_then(|a| a.name).map(|n| n.value).as_deref(), Some("A"));
+    }
+
+    #[test]
+    fn every_problem_is_reported_not_just_the_first() {
+        let text = ROW.replace("status = 400", "status = \"400\"").replace("code = 4001", "cdoe = 4001");
+        let (_, errors) = parse_text(&text);
+        assert_eq!(errors.len(), 2, "{errors:?}");
+        assert!(errors[0].contains("unknown key `cdoe`") && errors[0].contains("did you mean `code`?"));
+        assert!(errors[1].contains("`status` must be an integer, found string"));
+        assert!(errors[1].contains("drop the quotes: `status = 400`"));
+    }
+
+    #[test]
+    fn missing_keys_point_at_the_row_header() {
+        let (_, errors) = parse_text("[api]\nname = \"A\"\n[[error]]\nname = \"X\"\n");
+        assert_eq!(errors.len(), 3, "{errors:?}");
+        assert!(errors.iter().all(|e| e.starts_with("t.toml:3:1: this row has no")));
+    }
+
+    #[test]
+    fn a_syntax_error_stops_parsing() {
+        let (spec, errors) = parse_text("[api\nname = 1\n");
+        assert!(spec.rows.is_empty());
+        assert!(errors[0].starts_with("t.toml:1:") && errors[0].contains("TOML syntax error"), "{errors:?}");
+    }
+}

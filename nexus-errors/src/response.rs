@@ -1,0 +1,209 @@
+//! The response side: any failed HTTP response into a typed error, never failing.
+
+use std::borrow::Cow;
+use std::fmt;
+
+use crate::body::{self, RawCode};
+use crate::escape::write_bounded;
+use crate::{Action, Code, ErrorTable, NexusError, action};
+
+/// How many bytes of escaped server message `Display` writes at most (then `…`).
+pub const DISPLAY_MESSAGE_LIMIT: usize = 256;
+/// How many bytes of escaped server code `Display` writes at most (then `…`).
+pub const DISPLAY_CODE_LIMIT: usize = 32;
+
+/// A failed HTTP response, read into a row of the error table where one fits.
+///
+/// Made by [`from_response`](Self::from_response), which never fails and never panics: the
+/// status, the code and the message are always kept, whether or not a row was found. Act on
+/// the status ([`action`](Self::action), [`is_retryable`](Self::is_retryable), …): the API's
+/// documentation says codes and messages may change.
+///
+/// `T` is the table; it defaults to [`NexusError`].
+///
+/// ```
+/// use nexus_errors::{Action, NexusError, ResponseError};
+///
+/// let body = br#"{"error":{"code":4011,"message":"The session token used in this request has expired."}}"#;
+/// let error: ResponseError = ResponseError::from_response(401u16, body);
+/// assert_eq!(error.row(), Some(NexusError::SessionTokenExpired));
+/// assert_eq!(error.action(), Action::Reauthenticate);
+/// assert_eq!(
+///     error.to_string(),
+///     "401 Unauthorized [4011]: The session token used in this request has expired."
+/// );
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct ResponseError<T = NexusError> {
+    status: u16,
+    row: Option<T>,
+    resolution: Resolution,
+    code: Option<Code>,
+    message: Option<Cow<'static, str>>,
+}
+
+/// Which rule matched the response to its row.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Resolution {
+    /// The body's code is a documented code of a row with the response's status.
+    Code,
+    /// The body's message, trimmed, is the description of a row with the response's status.
+    Message,
+    /// The table has exactly one row with the response's status.
+    Status,
+    /// No rule matched; only the status, code and message are known.
+    Unresolved,
+}
+
+impl<T: ErrorTable> ResponseError<T> {
+    /// Reads a failed response: its status (`u16` or `http::StatusCode`) and its body bytes.
+    ///
+    /// The body may be `{"error":{"code":…,"message":…}}`, `{"code":…,"message":…}`,
+    /// `{"error":"message"}`, with extra fields, or anything else: empty, HTML, truncated or
+    /// not UTF-8. A code may be a number or a string (trimmed), null or absent.
+    ///
+    /// The row is chosen by the first rule that matches:
+    /// 1. the code is documented on a row with this status;
+    /// 2. the trimmed message is the description of a row with this status;
+    /// 3. the table has exactly one row with this status.
+    ///
+    /// Otherwise there is no row. Nothing is allocated when the body's message is the row's
+    /// description and the code (if any) is a number.
+    #[must_use]
+    pub fn from_response(status: impl Into<u16>, body: &[u8]) -> Self {
+        let status = status.into();
+        let fields = body::read(body);
+        let code = fields.code.map(|code| match code {
+            RawCode::Number(n) => Code::Number(n),
+            RawCode::Text(text) => Code::Text(text.into()),
+        });
+        let message = fields.message;
+        let (row, resolution) = resolve::<T>(status, code.as_ref(), message.as_deref());
+        let message = message.map(|message| match row {
+            Some(row) if row.row().description() == message => Cow::Borrowed(row.row().description()),
+            _ => Cow::Owned(message.into_owned()),
+        });
+        ResponseError { status, row, resolution, code, message }
+    }
+
+    /// The table row the response was matched to, if any.
+    #[must_use]
+    pub fn row(&self) -> Option<T> {
+        self.row
+    }
+
+    /// Which rule found the row.
+    #[must_use]
+    pub fn resolution(&self) -> Resolution {
+        self.resolution
+    }
+
+    /// The HTTP status, as received.
+    #[must_use]
+    pub fn status(&self) -> u16 {
+        self.status
+    }
+
+    /// The HTTP status, if it is a valid status code (100..=999).
+    #[must_use]
+    pub fn status_code(&self) -> Option<http::StatusCode> {
+        http::StatusCode::from_u16(self.status).ok()
+    }
+
+    /// The code from the body, as sent.
+    #[must_use]
+    pub fn code(&self) -> Option<&Code> {
+        self.code.as_ref()
+    }
+
+    /// The message from the body, as sent (not trimmed, not escaped).
+    #[must_use]
+    pub fn message(&self) -> Option<&str> {
+        self.message.as_deref()
+    }
+
+    /// What to do about it, by status: retry, re-authenticate, fix the request, ….
+    #[must_use]
+    pub fn action(&self) -> Action {
+        Action::for_status(self.status)
+    }
+
+    /// Whether sending the same request again may succeed (408, 429, 500, 502, 503, 504).
+    #[must_use]
+    pub fn is_retryable(&self) -> bool {
+        action::is_retryable(self.status)
+    }
+
+    /// Whether the client must authenticate again (401).
+    #[must_use]
+    pub fn needs_reauthentication(&self) -> bool {
+        action::needs_reauthentication(self.status)
+    }
+
+    /// Whether the status is a client error (4xx).
+    #[must_use]
+    pub fn is_client_error(&self) -> bool {
+        action::is_client_error(self.status)
+    }
+
+    /// Whether the status is a server error (5xx).
+    #[must_use]
+    pub fn is_server_error(&self) -> bool {
+        action::is_server_error(self.status)
+    }
+}
+
+fn resolve<T: ErrorTable>(status: u16, code: Option<&Code>, message: Option<&str>) -> (Option<T>, Resolution) {
+    if let Some(row) = code.and_then(Code::as_u16).and_then(T::from_code) {
+        if row.row().status() == status {
+            return (Some(row), Resolution::Code);
+        }
+    }
+    let candidates = T::with_status(status);
+    if let Some(message) = message.map(str::trim) {
+        if let Some(row) = candidates.iter().find(|row| row.row().description() == message) {
+            return (Some(*row), Resolution::Message);
+        }
+    }
+    match candidates {
+        [only] => (Some(*only), Resolution::Status),
+        _ => (None, Resolution::Unresolved),
+    }
+}
+
+/// One line: the row's text when there is a row, else the status and its reason phrase;
+/// then the server's code and message where they add to it, escaped and bounded by
+/// [`DISPLAY_CODE_LIMIT`] and [`DISPLAY_MESSAGE_LIMIT`], so a hostile body can neither
+/// forge log lines nor flood a log.
+impl<T: ErrorTable> fmt::Display for ResponseError<T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let row = self.row.map(ErrorTable::row);
+        match row {
+            Some(row) => f.write_str(row.display())?,
+            None => {
+                let reason = self.status_code().and_then(|s| s.canonical_reason()).unwrap_or("Unknown Status");
+                write!(f, "{} {reason}", self.status)?;
+            }
+        }
+        if let Some(code) = &self.code {
+            if row.is_none_or(|row| row.code().is_none_or(|documented| code.as_u16() != Some(documented))) {
+                f.write_str("; code ")?;
+                match code {
+                    Code::Number(n) => write!(f, "{n}")?,
+                    Code::Text(text) => write_bounded(f, text, DISPLAY_CODE_LIMIT)?,
+                }
+            }
+        }
+        if let Some(message) = &self.message {
+            if row.is_none_or(|row| row.description() != message.trim()) {
+                f.write_str("; message \"")?;
+                write_bounded(f, message, DISPLAY_MESSAGE_LIMIT)?;
+                f.write_str("\"")?;
+            }
+        }
+        Ok(())
+    }
+}
+
+impl<T: ErrorTable> std::error::Error for ResponseError<T> {}

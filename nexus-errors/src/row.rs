@@ -1,0 +1,100 @@
+//! One row of an error table, as data.
+
+use core::fmt;
+
+use http::StatusCode;
+
+use crate::Action;
+
+/// One row of a documented error table: code, HTTP status, status text, description, notes.
+///
+/// Rows are generated from the spec at compile time and live in `'static` memory; every
+/// accessor returns borrowed data and allocates nothing. Get one with `row()` on a generated
+/// enum, e.g. [`NexusError::row`](crate::NexusError::row).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Row {
+    name: &'static str,
+    code: Option<u16>,
+    status: StatusCode,
+    status_text: &'static str,
+    description: &'static str,
+    notes: &'static [&'static str],
+    display: &'static str,
+}
+
+impl Row {
+    /// Used by the generated code only; `display` is precomputed from the other columns.
+    #[doc(hidden)]
+    #[allow(clippy::too_many_arguments)] // one argument per column of the spec
+    pub const fn __new(
+        name: &'static str,
+        code: Option<u16>,
+        status: StatusCode,
+        status_text: &'static str,
+        description: &'static str,
+        notes: &'static [&'static str],
+        display: &'static str,
+    ) -> Self {
+        Row { name, code, status, status_text, description, notes, display }
+    }
+
+    /// The row's name in the spec (the variant's name).
+    #[must_use]
+    pub const fn name(&self) -> &'static str {
+        self.name
+    }
+
+    /// The documented error code, if the documentation gives one.
+    #[must_use]
+    pub const fn code(&self) -> Option<u16> {
+        self.code
+    }
+
+    /// The HTTP status as a number.
+    #[must_use]
+    pub const fn status(&self) -> u16 {
+        self.status.as_u16()
+    }
+
+    /// The HTTP status.
+    #[must_use]
+    pub const fn status_code(&self) -> StatusCode {
+        self.status
+    }
+
+    /// The status text as the documentation writes it.
+    #[must_use]
+    pub const fn status_text(&self) -> &'static str {
+        self.status_text
+    }
+
+    /// The documented description, word for word; it may be empty.
+    #[must_use]
+    pub const fn description(&self) -> &'static str {
+        self.description
+    }
+
+    /// The notes the documentation gives under the row; usually empty.
+    #[must_use]
+    pub const fn notes(&self) -> &'static [&'static str] {
+        self.notes
+    }
+
+    /// The one-line form `Display` writes, e.g. `400 Bad Request [4001]: Required params missing.`
+    #[must_use]
+    pub const fn display(&self) -> &'static str {
+        self.display
+    }
+
+    /// What a client should do about this row, decided by its status.
+    #[must_use]
+    pub const fn action(&self) -> Action {
+        Action::for_status(self.status())
+    }
+}
+
+impl fmt::Display for Row {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.display)
+    }
+}

@@ -1,0 +1,45 @@
+//! The trait every generated error enum implements, so code can be generic over tables.
+
+use core::fmt::{self, Debug};
+use core::hash::Hash;
+
+use crate::{ResponseError, Row};
+
+/// An enum generated from an error table, by `#[error_table]` or `#[derive(ErrorTable)]`.
+///
+/// Each generated enum also has these as inherent `const fn`s; the trait is for code that
+/// works with any table, such as [`ResponseError`].
+pub trait ErrorTable: Copy + Eq + Hash + Debug + std::error::Error + Send + Sync + 'static {
+    /// Every row of the table, in the spec's order.
+    const ALL: &'static [Self];
+
+    /// The table row this value stands for.
+    fn row(self) -> &'static Row;
+
+    /// The row with this documented code, if any.
+    fn from_code(code: u16) -> Option<Self>;
+
+    /// Every row with this HTTP status, in the spec's order.
+    fn with_status(status: u16) -> &'static [Self];
+
+    /// The row with this name, as written in the spec.
+    fn from_name(name: &str) -> Option<Self>;
+
+    /// Reads a failed HTTP response into a typed error; see [`ResponseError::from_response`].
+    #[must_use]
+    fn from_response(status: impl Into<u16>, body: &[u8]) -> ResponseError<Self> {
+        ResponseError::from_response(status, body)
+    }
+}
+
+/// The error of `FromStr` on a generated enum: no row has that name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub struct UnknownName;
+
+impl fmt::Display for UnknownName {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("no row of the error table has this name")
+    }
+}
+
+impl std::error::Error for UnknownName {}
