@@ -259,6 +259,28 @@ pub fn impls(table: &Table, target: &Target<'_>) -> TokenStream {
             }
         }
 
+        /// Serialized as the row's name, e.g. `"SessionTokenExpired"`.
+        #[automatically_derived]
+        impl #krate::__private::serde::Serialize for #ty {
+            fn serialize<S>(&self, serializer: S) -> ::core::result::Result<S::Ok, S::Error>
+            where
+                S: #krate::__private::serde::Serializer,
+            {
+                serializer.serialize_str(self.name())
+            }
+        }
+
+        /// Deserialized from the row's name, e.g. `"SessionTokenExpired"`.
+        #[automatically_derived]
+        impl<'de> #krate::__private::serde::Deserialize<'de> for #ty {
+            fn deserialize<D>(deserializer: D) -> ::core::result::Result<Self, D::Error>
+            where
+                D: #krate::__private::serde::Deserializer<'de>,
+            {
+                #krate::__private::deserialize_by_name(deserializer)
+            }
+        }
+
         #[automatically_derived]
         impl #krate::ErrorTable for #ty {
             const ALL: &'static [Self] = Self::ALL;

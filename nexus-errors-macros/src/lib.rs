@@ -7,6 +7,7 @@
 
 mod args;
 mod attribute;
+mod derive;
 mod diagnostic;
 mod docs;
 mod expand;
@@ -31,4 +32,26 @@ use proc_macro::TokenStream;
 #[proc_macro_attribute]
 pub fn error_table(args: TokenStream, item: TokenStream) -> TokenStream {
     attribute::error_table(args.into(), item.into()).into()
+}
+
+/// Implements an error table's accessors and traits for a hand-written enum.
+///
+/// ```ignore
+/// #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, nexus_errors::ErrorTable)]
+/// #[nexus(path = "spec/errors.toml")]
+/// pub enum MyError {
+///     SessionTokenExpired,
+///     #[nexus(row = "InvalidApiToken")]
+///     BadToken,
+///     #[nexus(other)]
+///     Other(&'static nexus_errors::Row),
+/// }
+/// ```
+///
+/// Each unit variant matches the row of its name, or the row named by `#[nexus(row = "…")]`.
+/// A variant without a row, or a row without a variant, is a compile error, unless one
+/// variant is `#[nexus(other)]`: it then carries every row that has no variant of its own.
+#[proc_macro_derive(ErrorTable, attributes(nexus))]
+pub fn derive_error_table(item: TokenStream) -> TokenStream {
+    derive::derive(item.into()).into()
 }

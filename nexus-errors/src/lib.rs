@@ -42,7 +42,7 @@ pub mod __private;
 
 pub use action::{Action, is_client_error, is_retryable, is_server_error, needs_reauthentication};
 pub use code::Code;
-pub use nexus_errors_macros::error_table;
+pub use nexus_errors_macros::{ErrorTable, error_table};
 pub use response::{DISPLAY_CODE_LIMIT, DISPLAY_MESSAGE_LIMIT, Resolution, ResponseError};
 pub use row::Row;
 pub use table::{ErrorTable, UnknownName};

@@ -1,7 +1,14 @@
 //! Items the generated code refers to. Not part of the public API.
 
+use core::fmt;
+use core::marker::PhantomData;
+
 pub use http;
 use http::StatusCode;
+pub use serde;
+use serde::de::{self, Deserializer, Unexpected, Visitor};
+
+use crate::ErrorTable;
 
 /// `StatusCode` for a status the macro has already checked to be in 400..=599.
 ///
@@ -13,5 +20,24 @@ pub const fn status_code<const N: u16>() -> StatusCode {
             Ok(status) => status,
             Err(_) => panic!("an HTTP status code must be in 100..=999"),
         }
+    }
+}
+
+/// Deserializes a generated enum from its row's name.
+pub fn deserialize_by_name<'de, D: Deserializer<'de>, T: ErrorTable>(deserializer: D) -> Result<T, D::Error> {
+    deserializer.deserialize_str(ByName(PhantomData))
+}
+
+struct ByName<T>(PhantomData<T>);
+
+impl<T: ErrorTable> Visitor<'_> for ByName<T> {
+    type Value = T;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("the name of a row of the error table")
+    }
+
+    fn visit_str<E: de::Error>(self, name: &str) -> Result<T, E> {
+        T::from_name(name).ok_or_else(|| E::invalid_value(Unexpected::Str(name), &self))
     }
 }
