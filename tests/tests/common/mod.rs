@@ -17,6 +17,7 @@ pub struct Spec {
 pub struct Api {
     pub name: String,
     pub source: Option<String>,
+    pub codes_start_with_status: Option<bool>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -40,7 +41,15 @@ impl Spec {
 
 /// The Nexus spec of this workspace.
 pub fn nexus_spec() -> Spec {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../spec/errors.toml");
+    read_spec(concat!(env!("CARGO_MANIFEST_DIR"), "/../spec/errors.toml"))
+}
+
+/// The example downstream crate's own table.
+pub fn downstream_spec() -> Spec {
+    read_spec(concat!(env!("CARGO_MANIFEST_DIR"), "/downstream/errors.toml"))
+}
+
+fn read_spec(path: &str) -> Spec {
     let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("cannot read {path}: {e}"));
     toml::from_str(&text).unwrap_or_else(|e| panic!("{path} is not a valid spec: {e}"))
 }

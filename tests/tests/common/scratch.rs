@@ -1,5 +1,7 @@
 //! Scratch cargo projects built from a test, with their own target directory (the outer
 //! `cargo test` holds the lock on the workspace's).
+// Each test binary uses a different part of this module.
+#![allow(dead_code)]
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
