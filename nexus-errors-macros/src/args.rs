@@ -27,6 +27,16 @@ impl SpecArgsBuilder {
     /// Parses one `key = value` option. `extra` names further options the caller accepts,
     /// for the "unknown option" message.
     pub fn option(&mut self, meta: &ParseNestedMeta<'_>, extra: &[&str]) -> syn::Result<()> {
+        if (meta.path.is_ident("path") || meta.path.is_ident("crate"))
+            && !meta.input.peek(syn::Token![=])
+        {
+            let example = if meta.path.is_ident("path") {
+                "path = \"spec/errors.toml\""
+            } else {
+                "crate = ::nexus_errors"
+            };
+            return Err(meta.error(format!("this option needs a value: write `{example}`")));
+        }
         if meta.path.is_ident("path") {
             let value = meta.value()?;
             let literal: syn::Lit = value.parse()?;
@@ -95,5 +105,13 @@ mod tests {
         assert!(message(quote::quote!(path = 3)).contains("must be a string literal"));
         assert!(message(quote::quote!(pth = "a")).contains("did you mean `path`?"));
         assert!(message(quote::quote!(path = "a", path = "b")).contains("given twice"));
+        assert!(
+            message(quote::quote!(path))
+                .contains("needs a value: write `path = \"spec/errors.toml\"`")
+        );
+        assert!(
+            message(quote::quote!(path = "a", crate))
+                .contains("needs a value: write `crate = ::nexus_errors`")
+        );
     }
 }

@@ -44,9 +44,7 @@ fn check_item(item: &DeriveInput) -> syn::Result<()> {
             format!("`error_table` goes on an empty enum: write `pub enum {} {{}}`", item.ident),
         ));
     };
-    if !item.generics.params.is_empty() || item.generics.where_clause.is_some() {
-        return Err(syn::Error::new_spanned(&item.generics, "an error table enum cannot be generic"));
-    }
+    crate::item::reject_generics(&item.generics)?;
     if let Some(variant) = data.variants.first() {
         return Err(syn::Error::new(
             variant.ident.span(),

@@ -30,9 +30,7 @@ fn derive_checked(input: TokenStream) -> syn::Result<TokenStream> {
         Data::Struct(s) => return Err(not_an_enum(s.struct_token.span, "a struct")),
         Data::Union(u) => return Err(not_an_enum(u.union_token.span, "a union")),
     };
-    if !input.generics.params.is_empty() || input.generics.where_clause.is_some() {
-        return Err(syn::Error::new_spanned(&input.generics, "an error table enum cannot be generic"));
-    }
+    crate::item::reject_generics(&input.generics)?;
     let args = enum_args(&input)?;
     let variants = variant_options(data)?;
 
@@ -62,11 +60,10 @@ fn enum_args(input: &DeriveInput) -> syn::Result<crate::args::SpecArgs> {
         seen = Some(attr);
         attr.parse_nested_meta(|meta| builder.option(&meta, &[]))?;
     }
-    let span = seen.map_or_else(|| input.ident.span(), |attr| attr.pound_token.span);
-    builder.finish(span, EXAMPLE).map_err(|error| match seen {
-        Some(_) => error,
+    builder.finish(input.ident.span(), EXAMPLE).map_err(|error| match seen {
+        Some(attr) => syn::Error::new_spanned(attr, error.to_string()),
         None => syn::Error::new(
-            span,
+            input.ident.span(),
             format!("missing the spec: add `{EXAMPLE}` above the enum, with the path relative to Cargo.toml"),
         ),
     })
@@ -156,7 +153,11 @@ fn one_variant(variant: &Variant) -> syn::Result<VariantOptions<'_>> {
                 variant.ident
             )
         };
-        return Err(syn::Error::new_spanned(&variant.fields, message));
+        // A unit variant has no field tokens to point at; point at its name instead.
+        return Err(match &variant.fields {
+            Fields::Unit => syn::Error::new(variant.ident.span(), message),
+            fields => syn::Error::new_spanned(fields, message),
+        });
     }
     let row = match row {
         Some(literal) => (literal.value(), literal.span()),

@@ -69,15 +69,25 @@ fn render(file: &str, text: &str, at: Range<usize>, message: &str, help: Option<
     let line_start = text[..floor_char_boundary(text, at.start)].rfind('\n').map_or(0, |i| i + 1);
     let line_end = text[line_start..].find('\n').map_or(text.len(), |i| line_start + i);
     let source_line = text[line_start..line_end].trim_end_matches('\r');
-    let end = floor_char_boundary(text, at.end.clamp(at.start, line_start + source_line.len()));
-    let width = text[floor_char_boundary(text, at.start)..end].chars().count().max(1);
+    // The caret runs from the start to the end of the range or of the shown line, whichever
+    // comes first; a range that starts on the line's trimmed `\r` still gets one caret.
+    let start = floor_char_boundary(text, at.start);
+    let end = floor_char_boundary(text, at.end.min(line_start + source_line.len()).max(start));
+    let width = text[start..end].chars().count().max(1);
 
     let number = line.to_string();
     let gutter = " ".repeat(number.len());
     let mut out = format!("{file}:{line}:{column}: {message}\n");
     let _ = writeln!(out, "{gutter} |");
     let _ = writeln!(out, "{number} | {source_line}");
-    let _ = write!(out, "{gutter} | {}{}", " ".repeat(column - 1), "^".repeat(width));
+    // Pad with the line's own tabs so the caret lines up however tabs are shown.
+    let pad: String = source_line
+        .chars()
+        .chain(std::iter::repeat(' '))
+        .take(column - 1)
+        .map(|c| if c == '\t' { '\t' } else { ' ' })
+        .collect();
+    let _ = write!(out, "{gutter} | {pad}{}", "^".repeat(width));
     if let Some(help) = help {
         let _ = write!(out, "\n{gutter} = help: {help}");
     }
@@ -109,6 +119,28 @@ mod tests {
         assert_eq!(
             rendered,
             "spec.toml:2:10: bad status\n  |\n2 | status = 4000\n  |          ^^^^\n  = help: use 400"
+        );
+    }
+
+    #[test]
+    fn the_caret_keeps_the_lines_tabs() {
+        let rendered = render("f.toml", "\tstatus = 399\n", 10..13, "m", None);
+        assert_eq!(
+            rendered,
+            "f.toml:1:11: m\n  |\n1 | \tstatus = 399\n  | \t         ^^^"
+        );
+    }
+
+    #[test]
+    fn a_range_on_a_trimmed_carriage_return_does_not_panic() {
+        assert_eq!(
+            render("f.toml", "\r", 1..1, "m", None),
+            "f.toml:1:2: m\n  |\n1 | \n  |  ^"
+        );
+        let text = "a = \"x\r\nb = 1\r\n";
+        assert_eq!(
+            render("f.toml", text, 7..8, "m", None),
+            "f.toml:1:8: m\n  |\n1 | a = \"x\n  |        ^"
         );
     }
 

@@ -7,8 +7,16 @@ use crate::model::{Row, Table};
 /// The enum's documentation after the user's own: where it comes from and the whole table.
 pub fn enum_doc(table: &Table) -> String {
     let mut doc = String::new();
-    let api = if table.api_name.is_empty() { "the API" } else { table.api_name.as_str() };
-    let _ = write!(doc, "Every error {} documents, one variant per row of `{}`", escape(api), table.file);
+    let api = if table.api_name.is_empty() {
+        "the API's".to_owned()
+    } else {
+        format!("the {}", escape(&table.api_name))
+    };
+    let _ = write!(
+        doc,
+        "One variant per row of {api} error table, `{}`",
+        table.file
+    );
     match &table.source {
         Some(source) => {
             let _ = writeln!(doc, " (from <{source}>).");

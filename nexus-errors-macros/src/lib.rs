@@ -11,8 +11,11 @@ mod derive;
 mod diagnostic;
 mod docs;
 mod expand;
+mod item;
 mod model;
 mod parse;
+#[cfg(test)]
+mod proptests;
 mod read;
 mod spec;
 mod suggest;

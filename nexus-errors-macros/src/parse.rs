@@ -25,6 +25,10 @@ pub struct RawSpec {
     pub rows: Vec<RawRow>,
     /// Where the rows are (the first `[[error]]`), or the start of the file.
     pub rows_at: Range<usize>,
+    /// Top-level keys whose problem is already reported (a syntax error, a wrong type, or an
+    /// unknown key that looks like a misspelling of them), so `validate` does not also call
+    /// them missing.
+    pub reported: Vec<&'static str>,
 }
 
 #[derive(Debug)]
@@ -64,18 +68,32 @@ pub fn parse(text: &str, diagnostics: &mut Diagnostics<'_>) -> RawSpec {
                 Some("see https://toml.io for the syntax".to_owned()),
             );
         }
-        return RawSpec::default();
+        return RawSpec {
+            reported: TOP_KEYS.to_vec(),
+            ..RawSpec::default()
+        };
     }
 
     let mut spec = RawSpec::default();
     for (key, value) in document.get_ref() {
         match key.get_ref().as_ref() {
-            "api" => spec.api = parse_api(value, diagnostics),
+            "api" => {
+                spec.api = parse_api(value, diagnostics);
+                if spec.api.is_none() {
+                    spec.reported.push("api");
+                }
+            }
             "error" => {
                 spec.rows_at = value.span();
-                spec.rows = parse_rows(value, diagnostics);
+                let (rows, complete) = parse_rows(value, diagnostics);
+                spec.rows = rows;
+                if !complete {
+                    spec.reported.push("error");
+                }
             }
-            _ => unknown_key(key, TOP_KEYS, "the top level", diagnostics),
+            _ => spec
+                .reported
+                .extend(unknown_key(key, TOP_KEYS, "the top level", diagnostics)),
         }
     }
     spec
@@ -86,7 +104,13 @@ fn parse_api(value: &Spanned<DeValue<'_>>, diagnostics: &mut Diagnostics<'_>) ->
         wrong_type("api", value, "a table", "write it as an `[api]` section", diagnostics);
         return None;
     };
-    let mut api = RawApi { at: value.span(), name: None, source: None, codes_start_with_status: None };
+    let mut api = RawApi {
+        at: value.span(),
+        name: None,
+        source: None,
+        codes_start_with_status: None,
+    };
+    let mut misspelled = Vec::new();
     for (key, value) in table {
         match key.get_ref().as_ref() {
             "name" => api.name = string("name", value, diagnostics),
@@ -94,10 +118,14 @@ fn parse_api(value: &Spanned<DeValue<'_>>, diagnostics: &mut Diagnostics<'_>) ->
             "codes_start_with_status" => {
                 api.codes_start_with_status = boolean("codes_start_with_status", value, diagnostics)
             }
-            _ => unknown_key(key, API_KEYS, "`[api]`", diagnostics),
+            _ => misspelled.extend(unknown_key(key, API_KEYS, "`[api]`", diagnostics)),
         }
     }
-    if api.name.is_none() && !table.keys().any(|k| k.get_ref() == "name") {
+    // A misspelling of `name` is already reported with a "did you mean".
+    if api.name.is_none()
+        && !table.keys().any(|k| k.get_ref() == "name")
+        && !misspelled.contains(&"name")
+    {
         diagnostics.error(
             api.at.clone(),
             "`[api]` has no `name`",
@@ -107,12 +135,27 @@ fn parse_api(value: &Spanned<DeValue<'_>>, diagnostics: &mut Diagnostics<'_>) ->
     Some(api)
 }
 
-fn parse_rows(value: &Spanned<DeValue<'_>>, diagnostics: &mut Diagnostics<'_>) -> Vec<RawRow> {
-    let DeValue::Array(rows) = value.get_ref() else {
-        wrong_type("error", value, "an array of tables", "write each row under its own `[[error]]` header", diagnostics);
-        return Vec::new();
+/// The rows, and whether every item of `error` was a table (a problem already reported if not).
+fn parse_rows(
+    value: &Spanned<DeValue<'_>>,
+    diagnostics: &mut Diagnostics<'_>,
+) -> (Vec<RawRow>, bool) {
+    let DeValue::Array(items) = value.get_ref() else {
+        wrong_type(
+            "error",
+            value,
+            "an array of tables",
+            "write each row under its own `[[error]]` header",
+            diagnostics,
+        );
+        return (Vec::new(), false);
     };
-    rows.iter().filter_map(|row| parse_row(row, diagnostics)).collect()
+    let rows: Vec<RawRow> = items
+        .iter()
+        .filter_map(|row| parse_row(row, diagnostics))
+        .collect();
+    let complete = rows.len() == items.len();
+    (rows, complete)
 }
 
 fn parse_row(value: &Spanned<DeValue<'_>>, diagnostics: &mut Diagnostics<'_>) -> Option<RawRow> {
@@ -129,6 +172,7 @@ fn parse_row(value: &Spanned<DeValue<'_>>, diagnostics: &mut Diagnostics<'_>) ->
         description: None,
         notes: Vec::new(),
     };
+    let mut misspelled = Vec::new();
     for (key, value) in table {
         match key.get_ref().as_ref() {
             "name" => row.name = string("name", value, diagnostics),
@@ -137,7 +181,12 @@ fn parse_row(value: &Spanned<DeValue<'_>>, diagnostics: &mut Diagnostics<'_>) ->
             "status_text" => row.status_text = string("status_text", value, diagnostics),
             "description" => row.description = string("description", value, diagnostics),
             "notes" => row.notes = notes(value, diagnostics),
-            _ => unknown_key(key, ROW_KEYS, "an `[[error]]` row", diagnostics),
+            _ => misspelled.extend(unknown_key(
+                key,
+                ROW_KEYS,
+                "an `[[error]]` row",
+                diagnostics,
+            )),
         }
     }
     for (key, example) in [
@@ -146,8 +195,13 @@ fn parse_row(value: &Spanned<DeValue<'_>>, diagnostics: &mut Diagnostics<'_>) ->
         ("status_text", "status_text = \"Unauthorized\""),
         ("description", "description = \"…\" (it may be empty)"),
     ] {
-        if !table.keys().any(|k| k.get_ref() == key) {
-            diagnostics.error(row.at.clone(), format!("this row has no `{key}`"), Some(format!("add `{example}`")));
+        // A misspelling of the key is already reported with a "did you mean".
+        if !table.keys().any(|k| k.get_ref() == key) && !misspelled.contains(&key) {
+            diagnostics.error(
+                row.at.clone(),
+                format!("this row has no `{key}`"),
+                Some(format!("add `{example}`")),
+            );
         }
     }
     Some(row)
@@ -198,7 +252,26 @@ fn notes(value: &Spanned<DeValue<'_>>, diagnostics: &mut Diagnostics<'_>) -> Vec
         wrong_type("notes", value, "an array of strings", "write `notes = [\"…\", \"…\"]`", diagnostics);
         return Vec::new();
     };
-    items.iter().filter_map(|item| string("notes", item, diagnostics)).collect()
+    items
+        .iter()
+        .filter_map(|item| match item.get_ref() {
+            DeValue::String(s) => Some(Located {
+                value: s.to_string(),
+                at: item.span(),
+            }),
+            other => {
+                diagnostics.error(
+                    item.span(),
+                    format!(
+                        "each item of `notes` must be a string, found {}",
+                        other.type_str()
+                    ),
+                    Some("write each note as a quoted string: `notes = [\"…\", \"…\"]`".to_owned()),
+                );
+                None
+            }
+        })
+        .collect()
 }
 
 fn wrong_type(key: &str, value: &Spanned<DeValue<'_>>, expected: &str, help: &str, diagnostics: &mut Diagnostics<'_>) {
@@ -209,13 +282,25 @@ fn wrong_type(key: &str, value: &Spanned<DeValue<'_>>, expected: &str, help: &st
     );
 }
 
-fn unknown_key(key: &Spanned<std::borrow::Cow<'_, str>>, known: &[&str], place: &str, diagnostics: &mut Diagnostics<'_>) {
+/// Reports an unknown key; returns the known key it looks like a misspelling of, if any.
+fn unknown_key(
+    key: &Spanned<std::borrow::Cow<'_, str>>,
+    known: &[&'static str],
+    place: &str,
+    diagnostics: &mut Diagnostics<'_>,
+) -> Option<&'static str> {
     let name = key.get_ref();
-    let help = match did_you_mean(name, known) {
+    let close = did_you_mean(name, known);
+    let help = match close {
         Some(close) => format!("did you mean `{close}`?"),
         None => format!("the keys of {place} are: {}", known.join(", ")),
     };
-    diagnostics.error(key.span(), format!("unknown key `{name}` in {place}"), Some(help));
+    diagnostics.error(
+        key.span(),
+        format!("unknown key `{name}` in {place}"),
+        Some(help),
+    );
+    close
 }
 
 #[cfg(test)]

@@ -21,7 +21,7 @@ pub fn validate(file: &SpecFile, raw: RawSpec, diagnostics: &mut Diagnostics<'_>
         .and_then(|api| api.codes_start_with_status.as_ref())
         .is_none_or(|flag| flag.value);
     let had_rows = !raw.rows.is_empty();
-    if raw.api.is_none() {
+    if raw.api.is_none() && !raw.reported.contains(&"api") {
         diagnostics.error(
             0..0,
             "the spec has no `[api]` section",
@@ -79,7 +79,7 @@ pub fn validate(file: &SpecFile, raw: RawSpec, diagnostics: &mut Diagnostics<'_>
         }
     }
 
-    if !had_rows {
+    if !had_rows && !raw.reported.contains(&"error") {
         diagnostics.error(
             raw.rows_at,
             "the spec has no rows",
@@ -135,6 +135,7 @@ fn is_keyword(name: &str) -> bool {
 /// Suggests an UpperCamelCase identifier built from the words of `name`.
 fn name_help(name: &str) -> String {
     let camel: String = name
+        .trim_start_matches("r#")
         .split(|c: char| !c.is_alphanumeric())
         .filter(|word| !word.is_empty())
         .map(|word| {
@@ -195,9 +196,10 @@ fn check_code(
             diagnostics.error(
                 at.clone(),
                 format!("code {code} does not start with its status {status}"),
-                Some(format!(
+                Some(
                     "documented codes begin with their status (4011 is a 401): check both values, or set `codes_start_with_status = false` under `[api]` if this table does not follow that convention"
-                )),
+                        .to_owned(),
+                ),
             );
         }
     }

@@ -1,0 +1,4 @@
+#[nexus_errors::error_table(path = "")]
+pub enum Broken {}
+
+fn main() {}

@@ -1,0 +1,4 @@
+#[nexus_errors::error_table(pth = "specs/minimal.toml")]
+pub enum Broken {}
+
+fn main() {}

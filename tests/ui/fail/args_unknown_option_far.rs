@@ -1,0 +1,4 @@
+#[nexus_errors::error_table(path = "specs/minimal.toml", file = "specs/minimal.toml")]
+pub enum Broken {}
+
+fn main() {}

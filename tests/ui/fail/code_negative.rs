@@ -1,0 +1,4 @@
+#[nexus_errors::error_table(path = "specs/code_negative.toml")]
+pub enum Broken {}
+
+fn main() {}

@@ -1,0 +1,10 @@
+use nexus_errors::ErrorTable;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, ErrorTable)]
+pub enum Api {
+    Expired,
+    Conflict,
+    Unavailable,
+}
+
+fn main() {}

@@ -1,0 +1,4 @@
+#[nexus_errors::error_table(path = "specs/duplicate_name.toml")]
+pub enum Broken {}
+
+fn main() {}

@@ -1,0 +1,6 @@
+#[nexus_errors::error_table(path = "specs/minimal.toml")]
+pub enum Broken {
+    Teapot,
+}
+
+fn main() {}

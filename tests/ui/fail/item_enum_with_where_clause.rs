@@ -1,0 +1,6 @@
+#[nexus_errors::error_table(path = "specs/minimal.toml")]
+pub enum Broken
+where
+    u8: Copy, {}
+
+fn main() {}

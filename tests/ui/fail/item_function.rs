@@ -1,0 +1,4 @@
+#[nexus_errors::error_table(path = "specs/minimal.toml")]
+pub fn broken() {}
+
+fn main() {}

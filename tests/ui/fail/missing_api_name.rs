@@ -1,0 +1,4 @@
+#[nexus_errors::error_table(path = "specs/missing_api_name.toml")]
+pub enum Broken {}
+
+fn main() {}

@@ -1,0 +1,4 @@
+#[nexus_errors::error_table(path = "specs/missing_status_text.toml")]
+pub enum Broken {}
+
+fn main() {}

@@ -1,0 +1,4 @@
+#[nexus_errors::error_table(path = "specs/name_starts_with_digit.toml")]
+pub enum Broken {}
+
+fn main() {}

@@ -1,0 +1,4 @@
+#[nexus_errors::error_table(path = "specs/no_such_spec.toml")]
+pub enum Broken {}
+
+fn main() {}

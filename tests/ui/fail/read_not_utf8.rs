@@ -1,0 +1,4 @@
+#[nexus_errors::error_table(path = "specs/not_utf8.toml")]
+pub enum Broken {}
+
+fn main() {}

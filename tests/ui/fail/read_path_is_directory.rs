@@ -1,0 +1,4 @@
+#[nexus_errors::error_table(path = "specs")]
+pub enum Broken {}
+
+fn main() {}

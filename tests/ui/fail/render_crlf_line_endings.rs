@@ -1,0 +1,4 @@
+#[nexus_errors::error_table(path = "specs/crlf_line_endings.toml")]
+pub enum Broken {}
+
+fn main() {}

@@ -1,0 +1,4 @@
+#[nexus_errors::error_table(path = "specs/tab_indented.toml")]
+pub enum Broken {}
+
+fn main() {}

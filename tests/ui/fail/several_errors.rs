@@ -1,0 +1,4 @@
+#[nexus_errors::error_table(path = "specs/several_errors.toml")]
+pub enum Broken {}
+
+fn main() {}

@@ -1,0 +1,4 @@
+#[nexus_errors::error_table(path = "specs/type_api_not_table.toml")]
+pub enum Broken {}
+
+fn main() {}

@@ -1,0 +1,4 @@
+#[nexus_errors::error_table(path = "specs/type_flag_not_boolean.toml")]
+pub enum Broken {}
+
+fn main() {}

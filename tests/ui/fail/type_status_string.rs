@@ -1,0 +1,4 @@
+#[nexus_errors::error_table(path = "specs/type_status_string.toml")]
+pub enum Broken {}
+
+fn main() {}

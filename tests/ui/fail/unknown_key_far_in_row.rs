@@ -1,0 +1,4 @@
+#[nexus_errors::error_table(path = "specs/unknown_key_far_in_row.toml")]
+pub enum Broken {}
+
+fn main() {}
