@@ -2,7 +2,8 @@
 
 use proc_macro2::{Span, TokenStream};
 use quote::{format_ident, quote};
-use syn::{Data, DeriveInput};
+use syn::punctuated::Punctuated;
+use syn::{Data, DeriveInput, Token};
 
 use crate::args::SpecArgsBuilder;
 use crate::expand::{self, RowValue, Target};
@@ -50,6 +51,22 @@ fn check_item(item: &DeriveInput) -> syn::Result<()> {
             variant.ident.span(),
             "the variants come from the spec: leave the enum's body empty\n  = help: to name variants yourself, use `#[derive(nexus_errors::ErrorTable)]`",
         ));
+    }
+    reject_our_derives(&item.attrs)
+}
+
+/// The traits the generated enum derives itself; deriving them again would conflict.
+const DERIVED: &[&str] = &["Clone", "Copy", "Debug", "PartialEq", "Eq", "Hash"];
+
+fn reject_our_derives(attrs: &[syn::Attribute]) -> syn::Result<()> {
+    for attr in attrs.iter().filter(|a| a.path().is_ident("derive")) {
+        let paths = attr.parse_args_with(Punctuated::<syn::Path, Token![,]>::parse_terminated)?;
+        if let Some(path) = paths.iter().find(|p| p.segments.last().is_some_and(|s| DERIVED.iter().any(|d| s.ident == d))) {
+            return Err(syn::Error::new_spanned(
+                path,
+                format!("`error_table` already derives {}: remove this one", DERIVED.join(", ")),
+            ));
+        }
     }
     Ok(())
 }
