@@ -22,6 +22,45 @@
 //! HTTP status is what an integration should act on. So every decision here
 //! ([`Action`], [`ResponseError::is_retryable`], …) depends on the status alone, and the
 //! row is there for logs and for people.
+//!
+//! # Guarantees
+//!
+//! - Reading a response ([`from_response`], [`ResponseError::from_http`], and with the
+//!   `reqwest` feature `from_reqwest`) never fails and never panics, whatever the status and
+//!   the bytes: empty, HTML, truncated, not UTF-8, or nested a million levels deep (nothing
+//!   recurses with the input: serde_json's recursion limit is 128 levels, and what the
+//!   reader skips is skipped iteratively).
+//! - The status is kept as received, the code and the message as sent, row or no row.
+//! - Memory is bounded by the body (about twice its size at most while reading); the
+//!   `reqwest` helpers read at most `MAX_BODY_BYTES` (64 KiB) of it.
+//! - `Display` of a [`ResponseError`] is one line with control characters escaped, at most
+//!   [`DISPLAY_CODE_LIMIT`] bytes of code and [`DISPLAY_MESSAGE_LIMIT`] of message (the exact
+//!   bound is on its `Display` impl).
+//!
+//! # HTTP clients
+//!
+//! [`ResponseError::from_http`] (or `From<&http::Response<B>>`) reads an `http::Response`
+//! whose body is in memory, and its `Retry-After` header in delta-seconds form
+//! ([`ResponseError::retry_after`]). The `reqwest` feature (reqwest 0.13 without default
+//! features; for HTTPS, enable a TLS feature on your own reqwest dependency) adds `ResponseError::from_reqwest`, `from_reqwest` and the
+//! `ReqwestResponseExt::nexus_error_for_status` method, which read at most `MAX_BODY_BYTES`
+//! of the body. For mock servers and tests, [`Row::error_body`] and
+//! [`Row::to_http_response`] give the response the API sends for a row.
+//!
+//! # Serde
+//!
+//! A generated enum serializes as its row's name, a string, and deserializes from it; any
+//! other string or type is an error. The name is the one in the spec, kept stable.
+//!
+//! ```
+//! use nexus_errors::NexusError;
+//!
+//! let json = serde_json::to_string(&NexusError::SessionTokenExpired).unwrap();
+//! assert_eq!(json, r#""SessionTokenExpired""#);
+//! assert_eq!(serde_json::from_str::<NexusError>(&json).unwrap(), NexusError::SessionTokenExpired);
+//! assert!(serde_json::from_str::<NexusError>(r#""NoSuchRow""#).is_err());
+//! assert!(serde_json::from_str::<NexusError>("4011").is_err());
+//! ```
 #![warn(missing_docs)]
 
 // The generated code names this crate by its absolute path, `::nexus_errors`, which must
@@ -31,7 +70,11 @@ extern crate self as nexus_errors;
 mod action;
 mod body;
 mod code;
+mod error_body;
 mod escape;
+mod http_response;
+#[cfg(feature = "reqwest")]
+mod reqwest_ext;
 mod response;
 mod row;
 mod table;
@@ -43,6 +86,8 @@ pub mod __private;
 pub use action::{Action, is_client_error, is_retryable, is_server_error, needs_reauthentication};
 pub use code::Code;
 pub use nexus_errors_macros::{ErrorTable, error_table};
+#[cfg(feature = "reqwest")]
+pub use reqwest_ext::{MAX_BODY_BYTES, ReqwestResponseExt, from_reqwest};
 pub use response::{DISPLAY_CODE_LIMIT, DISPLAY_MESSAGE_LIMIT, Resolution, ResponseError};
 pub use row::Row;
 pub use table::{ErrorTable, UnknownName};

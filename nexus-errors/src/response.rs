@@ -2,6 +2,7 @@
 
 use std::borrow::Cow;
 use std::fmt;
+use std::time::Duration;
 
 use crate::body::{self, RawCode};
 use crate::escape::write_bounded;
@@ -20,6 +21,25 @@ pub const DISPLAY_CODE_LIMIT: usize = 32;
 /// documentation says codes and messages may change.
 ///
 /// `T` is the table; it defaults to [`NexusError`].
+///
+/// Also made from an `http::Response` ([`from_http`](Self::from_http), which reads
+/// `Retry-After` too) and, with the `reqwest` feature, from a `reqwest::Response`, reading at
+/// most `MAX_BODY_BYTES` (64 KiB) of its body.
+///
+/// # Guarantees
+///
+/// - Reading never fails and never panics, whatever the status and the bytes.
+/// - The status is kept as received; the code and the message are kept as sent (the message
+///   whole, however long), whether or not a row was found.
+/// - No body can overflow the stack. The reader looks at most three levels deep (the body,
+///   its `"error"` object, a field); serde_json skips anything deeper without recursion,
+///   with one byte of heap per open bracket, and its recursion limit of 128 levels backs
+///   this up. A body that breaks off or goes wrong keeps what was read before.
+/// - Memory is bounded by the body: while reading, at most about twice its size (serde_json's
+///   buffer for an escaped string or for skipped brackets, which grows by doubling); after,
+///   a copy of the message and of the code.
+/// - `Display` is one line with no control character, and its length is bounded: see the
+///   documentation of its impl below.
 ///
 /// ```
 /// use nexus_errors::{Action, NexusError, ResponseError};
@@ -40,6 +60,7 @@ pub struct ResponseError<T = NexusError> {
     resolution: Resolution,
     code: Option<Code>,
     message: Option<Cow<'static, str>>,
+    retry_after: Option<Duration>,
 }
 
 /// Which rule matched the response to its row.
@@ -84,7 +105,20 @@ impl<T: ErrorTable> ResponseError<T> {
             Some(row) if row.row().description() == message => Cow::Borrowed(row.row().description()),
             _ => Cow::Owned(message.into_owned()),
         });
-        ResponseError { status, row, resolution, code, message }
+        ResponseError {
+            status,
+            row,
+            resolution,
+            code,
+            message,
+            retry_after: None,
+        }
+    }
+
+    /// Sets the delay a `Retry-After` header asked for; see [`retry_after`](Self::retry_after).
+    pub(crate) fn with_retry_after(mut self, retry_after: Option<Duration>) -> Self {
+        self.retry_after = retry_after;
+        self
     }
 
     /// The table row the response was matched to, if any.
@@ -121,6 +155,20 @@ impl<T: ErrorTable> ResponseError<T> {
     #[must_use]
     pub fn message(&self) -> Option<&str> {
         self.message.as_deref()
+    }
+
+    /// How long the server asked the client to wait before retrying: the `Retry-After`
+    /// header in its delta-seconds form (`Retry-After: 120`), as sent.
+    ///
+    /// `None` when the response had no such header, when it was read without headers
+    /// ([`from_response`](Self::from_response)), or when the header is not a plain count of
+    /// seconds: the HTTP-date form (`Retry-After: Wed, 21 Oct 2026 07:28:00 GMT`) is ignored,
+    /// so reading stays free of clocks and date parsing, and the caller falls back on its own
+    /// backoff. A count too large for `u64` is `u64::MAX` seconds. The value is the server's:
+    /// cap it before sleeping on it.
+    #[must_use]
+    pub fn retry_after(&self) -> Option<Duration> {
+        self.retry_after
     }
 
     /// What to do about it, by status: retry, re-authenticate, fix the request, ….
@@ -176,6 +224,19 @@ fn resolve<T: ErrorTable>(status: u16, code: Option<&Code>, message: Option<&str
 /// then the server's code and message where they add to it, escaped and bounded by
 /// [`DISPLAY_CODE_LIMIT`] and [`DISPLAY_MESSAGE_LIMIT`], so a hostile body can neither
 /// forge log lines nor flood a log.
+///
+/// Server text never puts a control character (`char::is_control`) in the output: control
+/// characters, quotes, ANSI escapes and bidirectional overrides are escaped as by
+/// `char::escape_debug`, and a cut is marked with `…`. The length in bytes is at most
+///
+/// ```text
+/// head + DISPLAY_CODE_LIMIT + DISPLAY_MESSAGE_LIMIT + 25
+/// ```
+///
+/// where `head` is the length of the row's text ([`Row::display`](crate::Row::display)) or of
+/// `"{status} {reason phrase}"` (`Unknown Status` for a status without one), and 25 bytes are the fixed text: `"; code "` (7),
+/// `"; message \""` (11), the closing `"` (1) and a `…` (3) after each bounded part. A
+/// numeric code is at most 20 characters, within [`DISPLAY_CODE_LIMIT`].
 impl<T: ErrorTable> fmt::Display for ResponseError<T> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let row = self.row.map(ErrorTable::row);

@@ -1,0 +1,446 @@
+//! Hostile input: `from_response` on arbitrary bytes, arbitrary JSON and arbitrary statuses
+//! never panics, keeps the status, and shows one bounded line without control characters;
+//! deep nesting and bodies of several MiB cost no stack and memory in proportion to the body.
+//! Expected rows come from the spec file by the documented rules.
+
+mod common;
+
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::cell::Cell;
+use std::sync::LazyLock;
+
+use common::Spec;
+use nexus_errors::{
+    Code, DISPLAY_CODE_LIMIT, DISPLAY_MESSAGE_LIMIT, NexusError, Resolution, ResponseError,
+};
+use proptest::prelude::*;
+use proptest::test_runner::TestCaseError;
+use serde_json::{Map, Value};
+
+// --- memory, counted per thread ----------------------------------------------------------
+
+/// The system allocator, counting the bytes each thread has live and the most it had.
+struct Counting;
+
+thread_local! {
+    static LIVE: Cell<isize> = const { Cell::new(0) };
+    static PEAK: Cell<isize> = const { Cell::new(0) };
+}
+
+fn signed(size: usize) -> isize {
+    isize::try_from(size).unwrap_or(isize::MAX)
+}
+
+fn count(delta: isize) {
+    let _ = LIVE.try_with(|live| {
+        let now = live.get() + delta;
+        live.set(now);
+        let _ = PEAK.try_with(|peak| peak.set(peak.get().max(now)));
+    });
+}
+
+// SAFETY: every call is forwarded to `System` unchanged; the counters use no allocation.
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        // SAFETY: the caller's contract is `System`'s.
+        let ptr = unsafe { System.alloc(layout) };
+        if !ptr.is_null() {
+            count(signed(layout.size()));
+        }
+        ptr
+    }
+
+    unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
+        // SAFETY: the caller's contract is `System`'s.
+        let ptr = unsafe { System.alloc_zeroed(layout) };
+        if !ptr.is_null() {
+            count(signed(layout.size()));
+        }
+        ptr
+    }
+
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        // SAFETY: the caller's contract is `System`'s.
+        unsafe { System.dealloc(ptr, layout) };
+        count(-signed(layout.size()));
+    }
+
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        // SAFETY: the caller's contract is `System`'s.
+        let new = unsafe { System.realloc(ptr, layout, new_size) };
+        if !new.is_null() {
+            count(signed(new_size) - signed(layout.size()));
+        }
+        new
+    }
+}
+
+#[global_allocator]
+static ALLOCATOR: Counting = Counting;
+
+/// Runs `f` and returns its result with the most bytes this thread had allocated during
+/// the call, beyond what it had before (the result included, as it is live at the end).
+fn peak_during<R>(f: impl FnOnce() -> R) -> (R, usize) {
+    let before = LIVE.with(Cell::get);
+    PEAK.with(|peak| peak.set(before));
+    let result = f();
+    let peak = PEAK.with(Cell::get);
+    (result, usize::try_from(peak - before).unwrap_or(0))
+}
+
+// --- what every response must satisfy ----------------------------------------------------
+
+/// The fixed text `Display` may add around the bounded parts: `"; code "` (7),
+/// `"; message \""` (11), the closing quote (1), and `…` (3 bytes) after each bounded part.
+const FIXED: usize = 7 + 11 + 1 + 2 * '…'.len_utf8();
+
+/// Holds for every status and body: status kept, row of that status, one escaped line
+/// within the documented bound.
+fn check_any(status: u16, body: &[u8]) -> Result<ResponseError, TestCaseError> {
+    let error = nexus_errors::from_response(status, body);
+    prop_assert_eq!(error.status(), status);
+    if let Some(row) = error.row() {
+        prop_assert_eq!(row.status(), status);
+        prop_assert_ne!(error.resolution(), Resolution::Unresolved);
+    } else {
+        prop_assert_eq!(error.resolution(), Resolution::Unresolved);
+    }
+    let shown = error.to_string();
+    prop_assert!(
+        !shown.chars().any(char::is_control),
+        "control character in {:?}",
+        shown
+    );
+    let head = match error.row() {
+        Some(row) => row.row().display().len(),
+        None => {
+            let reason = http::StatusCode::from_u16(status)
+                .ok()
+                .and_then(|s| s.canonical_reason())
+                .unwrap_or("Unknown Status");
+            let head = format!("{status} {reason}");
+            prop_assert!(
+                shown.starts_with(&head),
+                "{:?} starts with {:?}",
+                shown,
+                head
+            );
+            head.len()
+        }
+    };
+    let bound = head + DISPLAY_CODE_LIMIT + DISPLAY_MESSAGE_LIMIT + FIXED;
+    prop_assert!(
+        shown.len() <= bound,
+        "{} bytes > {}: {:?}",
+        shown.len(),
+        bound,
+        shown
+    );
+    Ok(error)
+}
+
+static SPEC: LazyLock<Spec> = LazyLock::new(common::nexus_spec);
+
+/// The row the documented rules pick, worked out on the spec.
+fn expected(status: u16, code: Option<&Code>, message: Option<&str>) -> Option<&'static str> {
+    let rows = SPEC.with_status(status);
+    let code = code.and_then(Code::as_u16);
+    let by_code = rows.iter().find(|r| code.is_some() && r.code == code);
+    let by_message = || {
+        rows.iter()
+            .find(|r| message.is_some_and(|m| r.description == m.trim()))
+    };
+    let only = || {
+        if let [only] = rows.as_slice() {
+            Some(only)
+        } else {
+            None
+        }
+    };
+    by_code
+        .or_else(by_message)
+        .or_else(only)
+        .map(|row| row.name.as_str())
+}
+
+// --- strategies --------------------------------------------------------------------------
+
+fn status() -> impl Strategy<Value = u16> {
+    let table: Vec<u16> = SPEC.error.iter().map(|r| r.status).collect();
+    prop_oneof![3 => proptest::sample::select(table), 2 => 400u16..600, 1 => any::<u16>()]
+}
+
+/// Text with the characters that cause trouble: controls, ANSI escapes, bidi overrides,
+/// quotes, backslashes, multibyte characters; sometimes long.
+fn text() -> impl Strategy<Value = String> {
+    let tricky = proptest::sample::select(vec![
+        '\n', '\r', '\t', '\0', '\u{1b}', '\u{7f}', '\u{85}', '\u{202e}', '\u{2066}', '"', '\\',
+        '\'', 'é', '…', '𝄞', ' ',
+    ]);
+    let piece = prop_oneof![
+        4 => "[a-zA-Z0-9 .,]{0,16}",
+        2 => tricky.prop_map(String::from),
+        1 => any::<String>(),
+        1 => proptest::sample::select(SPEC.error.iter().map(|r| r.description.clone()).collect::<Vec<_>>()),
+    ];
+    prop_oneof![
+        8 => proptest::collection::vec(piece.clone(), 0..8).prop_map(|p| p.concat()),
+        1 => (piece, 20usize..200).prop_map(|(p, n)| p.repeat(n)),
+    ]
+}
+
+/// Any JSON value, nested a few levels, with the keys the reader looks for.
+fn json() -> impl Strategy<Value = Value> {
+    let leaf = prop_oneof![
+        Just(Value::Null),
+        any::<bool>().prop_map(Value::Bool),
+        any::<i64>().prop_map(Value::from),
+        any::<u64>().prop_map(Value::from),
+        any::<f64>().prop_map(Value::from),
+        proptest::sample::select(SPEC.error.iter().filter_map(|r| r.code).collect::<Vec<_>>())
+            .prop_map(Value::from),
+        text().prop_map(Value::String),
+    ];
+    leaf.prop_recursive(4, 48, 6, |inner| {
+        let key = prop_oneof![
+            Just("error".to_owned()),
+            Just("code".to_owned()),
+            Just("message".to_owned()),
+            text()
+        ];
+        prop_oneof![
+            proptest::collection::vec(inner.clone(), 0..6).prop_map(Value::Array),
+            proptest::collection::vec((key, inner), 0..6)
+                .prop_map(|entries| Value::Object(entries.into_iter().collect::<Map<_, _>>())),
+        ]
+    })
+}
+
+/// A code as a server may send it: a number (documented or not), text, or anything else.
+fn code_value() -> impl Strategy<Value = Value> {
+    prop_oneof![
+        3 => proptest::sample::select(SPEC.error.iter().filter_map(|r| r.code).collect::<Vec<_>>()).prop_map(Value::from),
+        2 => any::<i64>().prop_map(Value::from),
+        1 => any::<u64>().prop_map(Value::from),
+        1 => proptest::sample::select(SPEC.error.iter().filter_map(|r| r.code).collect::<Vec<_>>()).prop_map(|c| Value::String(format!(" {c} "))),
+        1 => text().prop_map(Value::String),
+        1 => json(),
+    ]
+}
+
+/// The code `from_response` keeps for a code value in the body.
+fn kept_code(value: &Value) -> Option<Code> {
+    match value {
+        Value::Number(n) => match (n.as_i64(), n.as_f64()) {
+            (Some(n), _) => Some(Code::Number(n)),
+            // A float is a code when whole and within i64 (4011.0); else it is kept written out.
+            (None, Some(f))
+                if n.is_f64() && f.fract() == 0.0 && (-9.2e18..=9.2e18).contains(&f) =>
+            {
+                Some(Code::Number(f as i64))
+            }
+            (None, Some(f)) if n.is_f64() => Some(Code::Text(f.to_string().into())),
+            _ => Some(Code::Text(n.to_string().into())),
+        },
+        Value::String(s) => Some(s.trim())
+            .filter(|s| !s.is_empty())
+            .map(|s| Code::Text(s.into())),
+        _ => None,
+    }
+}
+
+// --- properties --------------------------------------------------------------------------
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 512, failure_persistence: None, ..ProptestConfig::default() })]
+
+    #[test]
+    fn arbitrary_bytes(status in status(), body in proptest::collection::vec(any::<u8>(), 0..512)) {
+        check_any(status, &body)?;
+    }
+
+    #[test]
+    fn arbitrary_json_whole_or_cut(status in status(), value in json(), cut in any::<proptest::sample::Index>()) {
+        let body = serde_json::to_vec(&value).expect("a JSON value serializes");
+        check_any(status, &body)?;
+        check_any(status, &body[..cut.index(body.len() + 1)])?;
+    }
+
+    #[test]
+    fn error_bodies_keep_code_and_message_and_resolve_by_the_rules(
+        (status, message) in prop_oneof![
+            2 => (status(), proptest::option::of(prop_oneof![4 => text().prop_map(Value::String), 1 => json()])),
+            // A row's own description, padded, under its status or another.
+            1 => (proptest::sample::select(SPEC.error.iter().map(|r| (r.status, r.description.clone())).collect::<Vec<_>>()), status(), any::<bool>(), "[ \t\n]{0,2}")
+                .prop_map(|((own, description), other, keep, pad)| (if keep { own } else { other }, Some(Value::String(format!("{pad}{description}{pad}"))))),
+        ],
+        code in proptest::option::of(code_value()),
+        nested in any::<bool>(),
+        extra in proptest::option::of(json()),
+    ) {
+        let mut fields = Map::new();
+        if let Some(extra) = &extra {
+            fields.insert("extra".to_owned(), extra.clone());
+        }
+        if let Some(code) = &code {
+            fields.insert("code".to_owned(), code.clone());
+        }
+        if let Some(message) = &message {
+            fields.insert("message".to_owned(), message.clone());
+        }
+        let body = if nested { serde_json::json!({ "error": fields }) } else { Value::Object(fields) };
+        let error = check_any(status, &serde_json::to_vec(&body).expect("serializes"))?;
+        let code = code.as_ref().and_then(kept_code);
+        let message = message.as_ref().and_then(Value::as_str);
+        prop_assert_eq!(error.code(), code.as_ref());
+        prop_assert_eq!(error.message(), message);
+        prop_assert_eq!(error.row().map(NexusError::name), expected(status, code.as_ref(), message));
+    }
+}
+
+// --- pathological bodies -----------------------------------------------------------------
+
+/// A status with several rows, so that no body resolves by status alone.
+fn shared_status() -> u16 {
+    SPEC.error
+        .iter()
+        .map(|r| r.status)
+        .find(|&s| SPEC.with_status(s).len() > 1)
+        .expect("a status with several rows")
+}
+
+#[test]
+fn a_million_open_brackets_do_not_overflow_the_stack() {
+    let status = shared_status();
+    for deep in [
+        "[".repeat(1_000_000),
+        format!(
+            "{{\"code\":{},\"message\":\"m\",\"x\":{}",
+            7,
+            "[".repeat(1_000_000)
+        ),
+        "{\"error\":".repeat(1_000_000),
+        "{\"a\":".repeat(1_000_000),
+    ] {
+        let (error, peak) = peak_during(|| nexus_errors::from_response(status, deep.as_bytes()));
+        assert_eq!(error.status(), status);
+        assert_eq!(error.row(), None);
+        // No recursion: serde_json skips what the reader does not look into with one byte of
+        // heap per open bracket, in a buffer that grows by doubling.
+        let brackets = deep.bytes().filter(|b| matches!(b, b'[' | b'{')).count();
+        assert!(
+            peak <= 2 * brackets + 1024,
+            "{peak} bytes allocated for {brackets} open brackets"
+        );
+    }
+    // What came before the nesting is kept.
+    let deep = format!(
+        "{{\"code\":7,\"message\":\"m\",\"x\":{}",
+        "[".repeat(1_000_000)
+    );
+    let error = nexus_errors::from_response(status, deep.as_bytes());
+    assert_eq!(
+        (error.code(), error.message()),
+        (Some(&Code::Number(7)), Some("m"))
+    );
+}
+
+const MIB: usize = 1024 * 1024;
+
+#[test]
+fn an_8_mib_message_is_kept_whole_with_memory_bounded_by_the_body() {
+    let spec = &*SPEC;
+    let row = spec
+        .error
+        .iter()
+        .find(|r| r.code.is_some())
+        .expect("a coded row");
+    let code = row.code.expect("coded");
+    for unit in ["x", "tab\tnew\nline\u{1b}[31m\u{202e}é"] {
+        let message = unit.repeat(8 * MIB / unit.len());
+        let body = serde_json::to_vec(
+            &serde_json::json!({ "error": { "code": code, "message": message } }),
+        )
+        .expect("serializes");
+        let (error, peak) = peak_during(|| nexus_errors::from_response(row.status, &body));
+        assert_eq!(error.row().map(NexusError::name), Some(row.name.as_str()));
+        assert_eq!(error.message(), Some(message.as_str()));
+        // The kept message, plus serde_json's buffer for an escaped string (which grows by doubling).
+        assert!(
+            peak <= 2 * body.len(),
+            "{peak} bytes allocated for a {} byte body",
+            body.len()
+        );
+        let shown = error.to_string();
+        assert!(
+            shown.len()
+                <= error.row().map(|r| r.to_string().len()).unwrap_or_default()
+                    + DISPLAY_CODE_LIMIT
+                    + DISPLAY_MESSAGE_LIMIT
+                    + FIXED,
+            "{}",
+            shown.len()
+        );
+        assert!(!shown.chars().any(char::is_control));
+    }
+}
+
+#[test]
+fn an_8_mib_array_of_junk_costs_next_to_nothing() {
+    // The junk is the message's value, where a string is expected: skipped, not kept.
+    let status = shared_status();
+    let item = r#"[1,-2.5e300,"x\n\u0041",{"error":{"code":4011}},null,true,"message"],"#;
+    let mut body = String::from(r#"{"error":{"message":"#);
+    body.push('[');
+    while body.len() < 8 * MIB {
+        body.push_str(item);
+    }
+    body.push_str("0]}}");
+    let (error, peak) = peak_during(|| nexus_errors::from_response(status, body.as_bytes()));
+    assert_eq!(
+        (error.row(), error.code(), error.message()),
+        (None, None, None)
+    );
+    assert!(
+        peak < 1024,
+        "{peak} bytes allocated for {} bytes of junk",
+        body.len()
+    );
+
+    // And 8 MiB that is not JSON at all.
+    let junk: Vec<u8> = (0..8 * MIB)
+        .map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8)
+        .collect();
+    let (error, peak) = peak_during(|| nexus_errors::from_response(status, &junk));
+    assert_eq!((error.row(), error.status()), (None, status));
+    assert!(
+        peak < 1024,
+        "{peak} bytes allocated for {} bytes of junk",
+        junk.len()
+    );
+}
+
+#[test]
+fn the_display_bound_is_reached_and_not_exceeded() {
+    // The longest code and message a body can carry: both are cut, with `…`.
+    let status = shared_status();
+    let body = serde_json::json!({ "error": { "code": "\u{1b}".repeat(1000), "message": "\u{202e}".repeat(1000) } });
+    let error = check_any(status, &serde_json::to_vec(&body).expect("serializes"))
+        .expect("the properties hold");
+    let shown = error.to_string();
+    let head = format!(
+        "{status} {}",
+        http::StatusCode::from_u16(status)
+            .ok()
+            .and_then(|s| s.canonical_reason())
+            .unwrap_or_default()
+    );
+    let bound = head.len() + DISPLAY_CODE_LIMIT + DISPLAY_MESSAGE_LIMIT + FIXED;
+    // Each escape is 6 or 8 bytes, so each part ends up to 7 bytes short of its limit.
+    assert!(
+        shown.len() + 14 >= bound && shown.len() <= bound,
+        "{} of {bound}: {shown}",
+        shown.len()
+    );
+    assert_eq!(shown.matches('…').count(), 2);
+}
