@@ -51,7 +51,10 @@ impl SpecArgsBuilder {
             let path: Path = meta.value()?.parse()?;
             set(&mut self.krate, path, meta)
         } else {
-            let name = meta.path.get_ident().map_or_else(|| "?".to_owned(), ToString::to_string);
+            let name = meta
+                .path
+                .get_ident()
+                .map_or_else(|| "?".to_owned(), ToString::to_string);
             let known: Vec<&str> = OPTIONS.iter().chain(extra).copied().collect();
             let hint = match did_you_mean(&name, &known) {
                 Some(close) => format!("did you mean `{close}`?"),
@@ -64,15 +67,26 @@ impl SpecArgsBuilder {
     /// The options, or an error at `span` saying how to give the missing path.
     pub fn finish(self, span: Span, example: &str) -> syn::Result<SpecArgs> {
         let Some(path) = self.path else {
-            return Err(syn::Error::new(span, format!("missing the spec path: write `{example}`")));
+            return Err(syn::Error::new(
+                span,
+                format!("missing the spec path: write `{example}`"),
+            ));
         };
-        Ok(SpecArgs { path, krate: self.krate.unwrap_or_else(|| syn::parse_quote!(::nexus_errors)) })
+        Ok(SpecArgs {
+            path,
+            krate: self
+                .krate
+                .unwrap_or_else(|| syn::parse_quote!(::nexus_errors)),
+        })
     }
 }
 
 fn set<T>(slot: &mut Option<T>, value: T, meta: &ParseNestedMeta<'_>) -> syn::Result<()> {
     if slot.is_some() {
-        let name = meta.path.get_ident().map_or_else(|| "?".to_owned(), ToString::to_string);
+        let name = meta
+            .path
+            .get_ident()
+            .map_or_else(|| "?".to_owned(), ToString::to_string);
         return Err(meta.error(format!("`{name}` is given twice")));
     }
     *slot = Some(value);
@@ -87,7 +101,10 @@ mod tests {
     fn parse(tokens: proc_macro2::TokenStream) -> syn::Result<SpecArgs> {
         let mut builder = SpecArgsBuilder::default();
         syn::meta::parser(|meta| builder.option(&meta, &[])).parse2(tokens)?;
-        builder.finish(Span::call_site(), "#[error_table(path = \"spec/errors.toml\")]")
+        builder.finish(
+            Span::call_site(),
+            "#[error_table(path = \"spec/errors.toml\")]",
+        )
     }
 
     #[test]
@@ -95,12 +112,20 @@ mod tests {
         let args = parse(quote::quote!(path = "a.toml", crate = ::my::reexport)).expect("valid");
         assert_eq!(args.path.value(), "a.toml");
         let krate = &args.krate;
-        assert_eq!(quote::quote!(#krate).to_string().replace(' ', ""), "::my::reexport");
+        assert_eq!(
+            quote::quote!(#krate).to_string().replace(' ', ""),
+            "::my::reexport"
+        );
     }
 
     #[test]
     fn misuse_is_reported_with_a_fix() {
-        let message = |tokens| parse(tokens).err().map(|e| e.to_string()).unwrap_or_default();
+        let message = |tokens| {
+            parse(tokens)
+                .err()
+                .map(|e| e.to_string())
+                .unwrap_or_default()
+        };
         assert!(message(quote::quote!()).contains("missing the spec path"));
         assert!(message(quote::quote!(path = 3)).contains("must be a string literal"));
         assert!(message(quote::quote!(pth = "a")).contains("did you mean `path`?"));

@@ -13,7 +13,10 @@ const EXAMPLE: &str = "#[error_table(path = \"spec/errors.toml\")]";
 
 pub fn error_table(args: TokenStream, item: TokenStream) -> TokenStream {
     let mut builder = SpecArgsBuilder::default();
-    let parsed_args = syn::parse::Parser::parse2(syn::meta::parser(|meta| builder.option(&meta, &[])), args.clone());
+    let parsed_args = syn::parse::Parser::parse2(
+        syn::meta::parser(|meta| builder.option(&meta, &[])),
+        args.clone(),
+    );
     let item: DeriveInput = match syn::parse2(item) {
         Ok(item) => item,
         Err(error) => return error.into_compile_error(),
@@ -32,8 +35,20 @@ pub fn error_table(args: TokenStream, item: TokenStream) -> TokenStream {
 
     let (table, problems) = spec::load(&args.path);
     let definition = expand::enum_definition(&table, &item.attrs, &item.vis, &item.ident);
-    let rows = table.rows.iter().map(|row| RowValue::Variant(format_ident!("{}", row.name))).collect();
-    let impls = expand::impls(&table, &Target { ty: &item.ident, krate: &args.krate, rows, catch_all: None });
+    let rows = table
+        .rows
+        .iter()
+        .map(|row| RowValue::Variant(format_ident!("{}", row.name)))
+        .collect();
+    let impls = expand::impls(
+        &table,
+        &Target {
+            ty: &item.ident,
+            krate: &args.krate,
+            rows,
+            catch_all: None,
+        },
+    );
     let problems = problems.map(syn::Error::into_compile_error);
     quote!(#problems #definition #impls)
 }
@@ -42,7 +57,10 @@ fn check_item(item: &DeriveInput) -> syn::Result<()> {
     let Data::Enum(data) = &item.data else {
         return Err(syn::Error::new(
             item.ident.span(),
-            format!("`error_table` goes on an empty enum: write `pub enum {} {{}}`", item.ident),
+            format!(
+                "`error_table` goes on an empty enum: write `pub enum {} {{}}`",
+                item.ident
+            ),
         ));
     };
     crate::item::reject_generics(&item.generics)?;
@@ -61,10 +79,17 @@ const DERIVED: &[&str] = &["Clone", "Copy", "Debug", "PartialEq", "Eq", "Hash"];
 fn reject_our_derives(attrs: &[syn::Attribute]) -> syn::Result<()> {
     for attr in attrs.iter().filter(|a| a.path().is_ident("derive")) {
         let paths = attr.parse_args_with(Punctuated::<syn::Path, Token![,]>::parse_terminated)?;
-        if let Some(path) = paths.iter().find(|p| p.segments.last().is_some_and(|s| DERIVED.iter().any(|d| s.ident == d))) {
+        if let Some(path) = paths.iter().find(|p| {
+            p.segments
+                .last()
+                .is_some_and(|s| DERIVED.iter().any(|d| s.ident == d))
+        }) {
             return Err(syn::Error::new_spanned(
                 path,
-                format!("`error_table` already derives {}: remove this one", DERIVED.join(", ")),
+                format!(
+                    "`error_table` already derives {}: remove this one",
+                    DERIVED.join(", ")
+                ),
             ));
         }
     }

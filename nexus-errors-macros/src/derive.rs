@@ -37,7 +37,15 @@ fn derive_checked(input: TokenStream) -> syn::Result<TokenStream> {
     let (mut table, problems) = spec::load(&args.path);
     let mut errors = Errors(problems);
     let (rows, catch_all) = bind(&mut table, &input.ident, &variants, &args.path, &mut errors);
-    let impls = expand::impls(&table, &Target { ty: &input.ident, krate: &args.krate, rows, catch_all });
+    let impls = expand::impls(
+        &table,
+        &Target {
+            ty: &input.ident,
+            krate: &args.krate,
+            rows,
+            catch_all,
+        },
+    );
     let errors = errors.0.map(syn::Error::into_compile_error);
     Ok(quote!(#errors #impls))
 }
@@ -45,7 +53,9 @@ fn derive_checked(input: TokenStream) -> syn::Result<TokenStream> {
 fn not_an_enum(span: Span, what: &str) -> syn::Error {
     syn::Error::new(
         span,
-        format!("`ErrorTable` can only be derived for an enum, not {what}\n  = help: write an enum with one unit variant per row of the spec"),
+        format!(
+            "`ErrorTable` can only be derived for an enum, not {what}\n  = help: write an enum with one unit variant per row of the spec"
+        ),
     )
 }
 
@@ -55,7 +65,10 @@ fn enum_args(input: &DeriveInput) -> syn::Result<crate::args::SpecArgs> {
     let mut seen: Option<&Attribute> = None;
     for attr in input.attrs.iter().filter(|a| a.path().is_ident("nexus")) {
         if seen.is_some() {
-            return Err(syn::Error::new_spanned(attr, "duplicate `#[nexus(…)]` attribute: give all options in one"));
+            return Err(syn::Error::new_spanned(
+                attr,
+                "duplicate `#[nexus(…)]` attribute: give all options in one",
+            ));
         }
         seen = Some(attr);
         attr.parse_nested_meta(|meta| builder.option(&meta, &[]))?;
@@ -88,7 +101,9 @@ fn variant_options(data: &DataEnum) -> syn::Result<Vec<VariantOptions<'_>>> {
                     if let Some(first) = catch_all {
                         errors.push(syn::Error::new(
                             variant.ident.span(),
-                            format!("only one variant can be `#[nexus(other)]`; `{first}` already is"),
+                            format!(
+                                "only one variant can be `#[nexus(other)]`; `{first}` already is"
+                            ),
                         ));
                     }
                     catch_all = Some(&variant.ident);
@@ -110,7 +125,10 @@ fn one_variant(variant: &Variant) -> syn::Result<VariantOptions<'_>> {
     let mut seen = false;
     for attr in variant.attrs.iter().filter(|a| a.path().is_ident("nexus")) {
         if seen {
-            return Err(syn::Error::new_spanned(attr, "duplicate `#[nexus(…)]` attribute: give all options in one"));
+            return Err(syn::Error::new_spanned(
+                attr,
+                "duplicate `#[nexus(…)]` attribute: give all options in one",
+            ));
         }
         seen = true;
         attr.parse_nested_meta(|meta| {
@@ -124,7 +142,10 @@ fn one_variant(variant: &Variant) -> syn::Result<VariantOptions<'_>> {
                 other = true;
                 Ok(())
             } else {
-                let name = meta.path.get_ident().map_or_else(|| "?".to_owned(), ToString::to_string);
+                let name = meta
+                    .path
+                    .get_ident()
+                    .map_or_else(|| "?".to_owned(), ToString::to_string);
                 let hint = did_you_mean(&name, &["row", "other"]).map_or_else(
                     || "a variant takes `row = \"RowName\"` or `other`".to_owned(),
                     |close| format!("did you mean `{close}`?"),
@@ -134,10 +155,16 @@ fn one_variant(variant: &Variant) -> syn::Result<VariantOptions<'_>> {
         })?;
     }
     if other && row.is_some() {
-        return Err(syn::Error::new(variant.ident.span(), "a variant is either `other` or bound to one `row`, not both"));
+        return Err(syn::Error::new(
+            variant.ident.span(),
+            "a variant is either `other` or bound to one `row`, not both",
+        ));
     }
     if let Some((_, discriminant)) = &variant.discriminant {
-        return Err(syn::Error::new_spanned(discriminant, "error table variants cannot have explicit discriminants"));
+        return Err(syn::Error::new_spanned(
+            discriminant,
+            "error table variants cannot have explicit discriminants",
+        ));
     }
     let shape_ok = match &variant.fields {
         Fields::Unit => !other,
@@ -146,7 +173,10 @@ fn one_variant(variant: &Variant) -> syn::Result<VariantOptions<'_>> {
     };
     if !shape_ok {
         let message = if other {
-            format!("the `other` variant carries the row: write `{}(&'static nexus_errors::Row)`", variant.ident)
+            format!(
+                "the `other` variant carries the row: write `{}(&'static nexus_errors::Row)`",
+                variant.ident
+            )
         } else {
             format!(
                 "variant `{}` carries data, but a row is a unit variant: remove the fields\n  = help: to carry rows that have no variant, write `#[nexus(other)] Other(&'static nexus_errors::Row)`",
@@ -163,7 +193,11 @@ fn one_variant(variant: &Variant) -> syn::Result<VariantOptions<'_>> {
         Some(literal) => (literal.value(), literal.span()),
         None => (variant.ident.to_string(), variant.ident.span()),
     };
-    Ok(VariantOptions { ident: &variant.ident, row, other })
+    Ok(VariantOptions {
+        ident: &variant.ident,
+        row,
+        other,
+    })
 }
 
 /// Binds rows to variants. On a mismatch it records the error and adds a placeholder row
@@ -184,7 +218,10 @@ fn bind<'a>(
         match names.iter().position(|n| n == name) {
             Some(index) if bound[index].is_some() => {
                 let first = bound[index].map_or_else(String::new, ToString::to_string);
-                errors.push(syn::Error::new(*span, format!("row `{name}` is already bound to variant `{first}`")));
+                errors.push(syn::Error::new(
+                    *span,
+                    format!("row `{name}` is already bound to variant `{first}`"),
+                ));
                 placeholders.push(variant.ident);
             }
             Some(index) => bound[index] = Some(variant.ident),
@@ -194,7 +231,11 @@ fn bind<'a>(
                     .map_or_else(String::new, |close| format!("\n  = help: did you mean `{close}`? Bind it with `#[nexus(row = \"{close}\")]`"));
                 errors.push(syn::Error::new(
                     *span,
-                    format!("variant `{}` has no row: `{}` has no row named `{name}`{hint}", variant.ident, path.value()),
+                    format!(
+                        "variant `{}` has no row: `{}` has no row named `{name}`{hint}",
+                        variant.ident,
+                        path.value()
+                    ),
                 ));
                 placeholders.push(variant.ident);
             }

@@ -15,23 +15,41 @@ pub struct Diagnostics<'a> {
     text: &'a str,
     span: Span,
     found: Vec<(Range<usize>, String)>,
+    /// Where each line starts: `line_of` is a binary search, not a scan from the top.
+    line_starts: Vec<usize>,
 }
 
 impl<'a> Diagnostics<'a> {
     /// `file` is the path as the user wrote it; `span` is where the messages appear in Rust.
     pub fn new(file: &'a str, text: &'a str, span: Span) -> Self {
-        Diagnostics { file, text, span, found: Vec::new() }
+        let line_starts = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        Diagnostics {
+            file,
+            text,
+            span,
+            found: Vec::new(),
+            line_starts,
+        }
     }
 
     /// Records a problem at `at` in the spec. `help`, if given, says how to fix it.
     pub fn error(&mut self, at: Range<usize>, message: impl Into<String>, help: Option<String>) {
-        let rendered = render(self.file, self.text, at.clone(), &message.into(), help.as_deref());
+        let rendered = render(
+            self.file,
+            self.text,
+            at.clone(),
+            &message.into(),
+            help.as_deref(),
+        );
         self.found.push((at, rendered));
     }
 
     /// Where a byte offset of the spec is, as 1-based line and column.
     pub fn line_of(&self, offset: usize) -> usize {
-        line_col(self.text, offset).0
+        let offset = offset.min(self.text.len());
+        self.line_starts.partition_point(|&start| start <= offset)
     }
 
     /// All problems as one `syn::Error`, in file order, or `None` when there were none.
@@ -66,8 +84,12 @@ fn floor_char_boundary(text: &str, offset: usize) -> usize {
 
 fn render(file: &str, text: &str, at: Range<usize>, message: &str, help: Option<&str>) -> String {
     let (line, column) = line_col(text, at.start);
-    let line_start = text[..floor_char_boundary(text, at.start)].rfind('\n').map_or(0, |i| i + 1);
-    let line_end = text[line_start..].find('\n').map_or(text.len(), |i| line_start + i);
+    let line_start = text[..floor_char_boundary(text, at.start)]
+        .rfind('\n')
+        .map_or(0, |i| i + 1);
+    let line_end = text[line_start..]
+        .find('\n')
+        .map_or(text.len(), |i| line_start + i);
     let source_line = text[line_start..line_end].trim_end_matches('\r');
     // The caret runs from the start to the end of the range or of the shown line, whichever
     // comes first; a range that starts on the line's trimmed `\r` still gets one caret.
@@ -105,6 +127,19 @@ mod tests {
         assert_eq!(line_col(text, 6), (2, 1));
         // `"x"` starts after `bé = `: 5 characters, 6 bytes.
         assert_eq!(line_col(text, 12), (2, 6));
+    }
+
+    #[test]
+    fn line_of_agrees_with_line_col() {
+        let text = "a = 1\nbé = \"x\"\n\n[[error]]\n";
+        let diagnostics = Diagnostics::new("f.toml", text, Span::call_site());
+        for offset in 0..=text.len() + 2 {
+            assert_eq!(
+                diagnostics.line_of(offset),
+                line_col(text, offset).0,
+                "offset {offset}"
+            );
+        }
     }
 
     #[test]

@@ -88,7 +88,10 @@ mod tests {
 
     #[test]
     fn markdown_and_html_are_escaped() {
-        assert_eq!(escape("a|b <c> [d] *e* x_y"), r"a\|b &lt;c&gt; \[d\] \*e\* x\_y");
+        assert_eq!(
+            escape("a|b <c> [d] *e* x_y"),
+            r"a\|b &lt;c&gt; \[d\] \*e\* x\_y"
+        );
         assert_eq!(escape("two\nlines"), "two lines");
     }
 }

@@ -31,7 +31,12 @@ pub struct Target<'a> {
 
 /// The enum itself, for the attribute form: the user's attributes and visibility, our derives,
 /// one documented unit variant per row.
-pub fn enum_definition(table: &Table, attrs: &[Attribute], vis: &Visibility, ty: &Ident) -> TokenStream {
+pub fn enum_definition(
+    table: &Table,
+    attrs: &[Attribute],
+    vis: &Visibility,
+    ty: &Ident,
+) -> TokenStream {
     let doc = docs::enum_doc(table);
     let variants = table.rows.iter().map(|row| {
         let ident = format_ident!("{}", row.name);
@@ -68,9 +73,19 @@ pub fn enum_definition(table: &Table, attrs: &[Attribute], vis: &Visibility, ty:
 
 /// The inherent accessors, the trait impls and the rebuild tie, shared by both forms.
 pub fn impls(table: &Table, target: &Target<'_>) -> TokenStream {
-    let Target { ty, krate, catch_all, .. } = target;
+    let Target {
+        ty,
+        krate,
+        catch_all,
+        ..
+    } = target;
     let count = table.rows.len();
-    let values: Vec<TokenStream> = target.rows.iter().enumerate().map(|(i, v)| value(i, v)).collect();
+    let values: Vec<TokenStream> = target
+        .rows
+        .iter()
+        .enumerate()
+        .map(|(i, v)| value(ty, i, v))
+        .collect();
 
     let rows = table.rows.iter().map(|row| {
         let name = &row.name;
@@ -99,31 +114,122 @@ pub fn impls(table: &Table, target: &Target<'_>) -> TokenStream {
         }
     });
 
-    let row_arms = target.rows.iter().enumerate().filter_map(|(i, v)| match v {
-        RowValue::Variant(ident) => {
-            let i = Literal::usize_unsuffixed(i);
-            Some(quote!(Self::#ident => &Self::ROWS[#i],))
+    let row_arms: Vec<TokenStream> = target
+        .rows
+        .iter()
+        .enumerate()
+        .filter_map(|(i, v)| match v {
+            RowValue::Variant(ident) => {
+                let i = Literal::usize_unsuffixed(i);
+                Some(quote!(#ty::#ident => #i,))
+            }
+            RowValue::CatchAll(_) => None,
+        })
+        .collect();
+    // `ROWS` once, not once per arm: rustc lowers the whole constant again at each use.
+    let row_body = if row_arms.is_empty() {
+        // No unit variant (a table with no rows, or only a catch-all): nothing to index.
+        let catch_all_arm = catch_all.map(|ident| quote!(#ty::#ident(row) => row,));
+        quote!(match self { #catch_all_arm })
+    } else {
+        let catch_all_arm = catch_all.map(|ident| quote!(#ty::#ident(row) => return row,));
+        quote! {
+            let index: usize = match self {
+                #(#row_arms)*
+                #catch_all_arm
+            };
+            &Self::ROWS[index]
         }
-        RowValue::CatchAll(_) => None,
-    });
-    let catch_all_arm = catch_all.map(|ident| quote!(Self::#ident(row) => row,));
+    };
 
-    let code_arms = table.rows.iter().zip(&values).filter_map(|(row, value)| {
-        let code = Literal::u16_unsuffixed(row.code?);
-        Some(quote!(#code => ::core::option::Option::Some(#value),))
-    });
-    let name_arms = table.rows.iter().zip(&values).map(|(row, value)| {
-        let name = &row.name;
-        quote!(#name => ::core::option::Option::Some(#value),)
-    });
+    // Up to MATCH_LIMIT rows, lookups are `match`es (as fast as hand-written code); past it,
+    // binary searches over sorted tables, since rustc checks and lowers a `match` of thousands
+    // of literal arms in superlinear time.
+    let large = table.rows.len() > MATCH_LIMIT;
+    let from_code_body = if large {
+        let mut by_code: Vec<(u16, usize)> = table
+            .rows
+            .iter()
+            .enumerate()
+            .filter_map(|(i, row)| Some((row.code?, i)))
+            .collect();
+        by_code.sort_unstable();
+        let codes = by_code
+            .iter()
+            .map(|(code, _)| Literal::u16_unsuffixed(*code));
+        let indices = by_code.iter().map(|(_, i)| Literal::usize_unsuffixed(*i));
+        quote! {
+            const CODES: &[u16] = &[#(#codes),*];
+            const INDICES: &[usize] = &[#(#indices),*];
+            let (mut low, mut high) = (0, CODES.len());
+            while low < high {
+                let mid = low + (high - low) / 2;
+                if CODES[mid] == code {
+                    return ::core::option::Option::Some(Self::ALL[INDICES[mid]]);
+                } else if CODES[mid] < code {
+                    low = mid + 1;
+                } else {
+                    high = mid;
+                }
+            }
+            ::core::option::Option::None
+        }
+    } else {
+        let code_arms = table.rows.iter().zip(&values).filter_map(|(row, value)| {
+            let code = Literal::u16_unsuffixed(row.code?);
+            Some(quote!(#code => ::core::option::Option::Some(#value),))
+        });
+        quote! {
+            match code {
+                #(#code_arms)*
+                _ => ::core::option::Option::None,
+            }
+        }
+    };
+    let from_name_body = if large {
+        let mut by_name: Vec<(&str, usize)> = table
+            .rows
+            .iter()
+            .enumerate()
+            .map(|(i, row)| (row.name.as_str(), i))
+            .collect();
+        by_name.sort_unstable();
+        let names = by_name.iter().map(|(name, _)| name);
+        let indices = by_name.iter().map(|(_, i)| Literal::usize_unsuffixed(*i));
+        quote! {
+            const NAMES: &[&str] = &[#(#names),*];
+            const INDICES: &[usize] = &[#(#indices),*];
+            NAMES.binary_search(&name).ok().map(|at| Self::ALL[INDICES[at]])
+        }
+    } else {
+        let name_arms = table.rows.iter().zip(&values).map(|(row, value)| {
+            let name = &row.name;
+            quote!(#name => ::core::option::Option::Some(#value),)
+        });
+        quote! {
+            match name {
+                #(#name_arms)*
+                _ => ::core::option::Option::None,
+            }
+        }
+    };
     let status_arms = statuses(table).into_iter().map(|status| {
-        let members = table.rows.iter().zip(&values).filter(|(row, _)| row.status == status).map(|(_, v)| v);
+        let members = table
+            .rows
+            .iter()
+            .zip(&values)
+            .filter(|(row, _)| row.status == status)
+            .map(|(_, v)| v);
         let status = Literal::u16_unsuffixed(status);
         quote!(#status => const { &[#(#members),*] },)
     });
     let spec_doc = format!("Generated from `{}`.", table.file);
     // Ties this crate's build to the spec: cargo rebuilds when the file changes.
-    let rebuild_tie = table.resolved.as_ref().map(|path| quote!(const _: &[u8] = ::core::include_bytes!(#path);));
+    let rebuild_tie = table.resolved.as_ref().map(|path| {
+        quote!(
+            const _: &[u8] = ::core::include_bytes!(#path);
+        )
+    });
 
     quote! {
         #[doc = #spec_doc]
@@ -138,72 +244,77 @@ pub fn impls(table: &Table, target: &Target<'_>) -> TokenStream {
             const ROWS: &'static [#krate::Row] = &[#(#rows),*];
 
             /// The table row this error stands for.
+            #[inline]
             #[must_use]
             pub const fn row(self) -> &'static #krate::Row {
-                match self {
-                    #(#row_arms)*
-                    #catch_all_arm
-                }
+                #row_body
             }
 
             /// The row's name in the spec, which is also the variant's name.
+            #[inline]
             #[must_use]
             pub const fn name(self) -> &'static str {
                 self.row().name()
             }
 
             /// The documented error code, if the documentation gives one.
+            #[inline]
             #[must_use]
             pub const fn code(self) -> ::core::option::Option<u16> {
                 self.row().code()
             }
 
             /// The HTTP status code as a number.
+            #[inline]
             #[must_use]
             pub const fn status(self) -> u16 {
                 self.row().status()
             }
 
             /// The HTTP status code.
+            #[inline]
             #[must_use]
             pub const fn status_code(self) -> #krate::__private::http::StatusCode {
                 self.row().status_code()
             }
 
             /// The status text as the documentation writes it, e.g. `Bad Request`.
+            #[inline]
             #[must_use]
             pub const fn status_text(self) -> &'static str {
                 self.row().status_text()
             }
 
             /// The documented description, word for word; it may be empty.
+            #[inline]
             #[must_use]
             pub const fn description(self) -> &'static str {
                 self.row().description()
             }
 
             /// The notes the documentation gives under the row.
+            #[inline]
             #[must_use]
             pub const fn notes(self) -> &'static [&'static str] {
                 self.row().notes()
             }
 
             /// What a client should do about this error, decided by its status.
+            #[inline]
             #[must_use]
             pub const fn action(self) -> #krate::Action {
                 self.row().action()
             }
 
             /// The row with this documented code, if any.
+            #[inline]
             #[must_use]
             pub const fn from_code(code: u16) -> ::core::option::Option<Self> {
-                match code {
-                    #(#code_arms)*
-                    _ => ::core::option::Option::None,
-                }
+                #from_code_body
             }
 
             /// Every row with this HTTP status, in the spec's order; empty if there is none.
+            #[inline]
             #[must_use]
             pub const fn with_status(status: u16) -> &'static [Self] {
                 match status {
@@ -215,10 +326,7 @@ pub fn impls(table: &Table, target: &Target<'_>) -> TokenStream {
             /// The row with this name, as written in the spec.
             #[must_use]
             pub fn from_name(name: &str) -> ::core::option::Option<Self> {
-                match name {
-                    #(#name_arms)*
-                    _ => ::core::option::Option::None,
-                }
+                #from_name_body
             }
 
             /// Reads a failed HTTP response into a typed error; never fails, never panics.
@@ -285,14 +393,17 @@ pub fn impls(table: &Table, target: &Target<'_>) -> TokenStream {
         impl #krate::ErrorTable for #ty {
             const ALL: &'static [Self] = Self::ALL;
 
+            #[inline]
             fn row(self) -> &'static #krate::Row {
                 Self::row(self)
             }
 
+            #[inline]
             fn from_code(code: u16) -> ::core::option::Option<Self> {
                 Self::from_code(code)
             }
 
+            #[inline]
             fn with_status(status: u16) -> &'static [Self] {
                 Self::with_status(status)
             }
@@ -306,12 +417,17 @@ pub fn impls(table: &Table, target: &Target<'_>) -> TokenStream {
     }
 }
 
-fn value(index: usize, value: &RowValue) -> TokenStream {
+/// Tables with more rows than this look codes and names up by binary search, not `match`.
+const MATCH_LIMIT: usize = 256;
+
+/// A row's value, named through the type: rustc resolves `Self::Variant` by a linear search
+/// of the variants, quadratic over a large table; `Type::Variant` is a hashed lookup.
+fn value(ty: &Ident, index: usize, value: &RowValue) -> TokenStream {
     match value {
-        RowValue::Variant(ident) => quote!(Self::#ident),
+        RowValue::Variant(ident) => quote!(#ty::#ident),
         RowValue::CatchAll(ident) => {
             let index = Literal::usize_unsuffixed(index);
-            quote!(Self::#ident(&Self::ROWS[#index]))
+            quote!(#ty::#ident(&Self::ROWS[#index]))
         }
     }
 }
@@ -344,12 +460,20 @@ mod tests {
             resolved: Some("/t.toml".into()),
             api_name: "Test".into(),
             source: None,
-            rows: vec![row("A", Some(4001), 400), row("B", None, 401), row("C", None, 400)],
+            rows: vec![
+                row("A", Some(4001), 400),
+                row("B", None, 401),
+                row("C", None, 400),
+            ],
         }
     }
 
     fn compact(tokens: TokenStream) -> String {
-        tokens.to_string().split_whitespace().collect::<Vec<_>>().join(" ")
+        tokens
+            .to_string()
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
     }
 
     #[test]
@@ -357,11 +481,32 @@ mod tests {
         let table = table();
         let ty = format_ident!("E");
         let krate: Path = syn::parse_quote!(::nexus_errors);
-        let rows = table.rows.iter().map(|r| RowValue::Variant(format_ident!("{}", r.name))).collect();
-        let out = compact(impls(&table, &Target { ty: &ty, krate: &krate, rows, catch_all: None }));
-        assert!(out.contains("400 => const { & [Self :: A , Self :: C] } , 401 => const { & [Self :: B] }"), "{out}");
-        assert!(out.contains("4001 => :: core :: option :: Option :: Some (Self :: A)"), "{out}");
-        assert!(out.contains(":: core :: include_bytes ! (\"/t.toml\")"), "{out}");
+        let rows = table
+            .rows
+            .iter()
+            .map(|r| RowValue::Variant(format_ident!("{}", r.name)))
+            .collect();
+        let out = compact(impls(
+            &table,
+            &Target {
+                ty: &ty,
+                krate: &krate,
+                rows,
+                catch_all: None,
+            },
+        ));
+        assert!(
+            out.contains("400 => const { & [E :: A , E :: C] } , 401 => const { & [E :: B] }"),
+            "{out}"
+        );
+        assert!(
+            out.contains("4001 => :: core :: option :: Option :: Some (E :: A)"),
+            "{out}"
+        );
+        assert!(
+            out.contains(":: core :: include_bytes ! (\"/t.toml\")"),
+            "{out}"
+        );
     }
 
     #[test]
@@ -375,8 +520,21 @@ mod tests {
             RowValue::CatchAll(other.clone()),
             RowValue::CatchAll(other.clone()),
         ];
-        let out = compact(impls(&table, &Target { ty: &ty, krate: &krate, rows, catch_all: Some(&other) }));
-        assert!(out.contains("Self :: Other (row) => row"), "{out}");
-        assert!(out.contains("\"B\" => :: core :: option :: Option :: Some (Self :: Other (& Self :: ROWS [1]))"), "{out}");
+        let out = compact(impls(
+            &table,
+            &Target {
+                ty: &ty,
+                krate: &krate,
+                rows,
+                catch_all: Some(&other),
+            },
+        ));
+        assert!(out.contains("E :: Other (row) => return row"), "{out}");
+        assert!(
+            out.contains(
+                "\"B\" => :: core :: option :: Option :: Some (E :: Other (& Self :: ROWS [1]))"
+            ),
+            "{out}"
+        );
     }
 }

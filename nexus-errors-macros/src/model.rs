@@ -60,8 +60,14 @@ mod tests {
 
     #[test]
     fn display_includes_code_and_description_when_present() {
-        assert_eq!(row(Some(4290), "Slow down.").display(), "429 Too Many Requests [4290]: Slow down.");
-        assert_eq!(row(None, "Slow down.").display(), "429 Too Many Requests: Slow down.");
+        assert_eq!(
+            row(Some(4290), "Slow down.").display(),
+            "429 Too Many Requests [4290]: Slow down."
+        );
+        assert_eq!(
+            row(None, "Slow down.").display(),
+            "429 Too Many Requests: Slow down."
+        );
         assert_eq!(row(None, "").display(), "429 Too Many Requests");
     }
 }

@@ -53,7 +53,14 @@ pub struct RawRow {
 
 pub const TOP_KEYS: &[&str] = &["api", "error"];
 pub const API_KEYS: &[&str] = &["name", "source", "codes_start_with_status"];
-pub const ROW_KEYS: &[&str] = &["name", "code", "status", "status_text", "description", "notes"];
+pub const ROW_KEYS: &[&str] = &[
+    "name",
+    "code",
+    "status",
+    "status_text",
+    "description",
+    "notes",
+];
 
 /// Parses the spec text. Problems go to `diagnostics`; the result holds what could be read.
 pub fn parse(text: &str, diagnostics: &mut Diagnostics<'_>) -> RawSpec {
@@ -101,7 +108,13 @@ pub fn parse(text: &str, diagnostics: &mut Diagnostics<'_>) -> RawSpec {
 
 fn parse_api(value: &Spanned<DeValue<'_>>, diagnostics: &mut Diagnostics<'_>) -> Option<RawApi> {
     let DeValue::Table(table) = value.get_ref() else {
-        wrong_type("api", value, "a table", "write it as an `[api]` section", diagnostics);
+        wrong_type(
+            "api",
+            value,
+            "a table",
+            "write it as an `[api]` section",
+            diagnostics,
+        );
         return None;
     };
     let mut api = RawApi {
@@ -160,7 +173,13 @@ fn parse_rows(
 
 fn parse_row(value: &Spanned<DeValue<'_>>, diagnostics: &mut Diagnostics<'_>) -> Option<RawRow> {
     let DeValue::Table(table) = value.get_ref() else {
-        wrong_type("error", value, "a table", "write each row under its own `[[error]]` header", diagnostics);
+        wrong_type(
+            "error",
+            value,
+            "a table",
+            "write each row under its own `[[error]]` header",
+            diagnostics,
+        );
         return None;
     };
     let mut row = RawRow {
@@ -207,27 +226,57 @@ fn parse_row(value: &Spanned<DeValue<'_>>, diagnostics: &mut Diagnostics<'_>) ->
     Some(row)
 }
 
-fn string(key: &str, value: &Spanned<DeValue<'_>>, diagnostics: &mut Diagnostics<'_>) -> Option<Located<String>> {
+fn string(
+    key: &str,
+    value: &Spanned<DeValue<'_>>,
+    diagnostics: &mut Diagnostics<'_>,
+) -> Option<Located<String>> {
     match value.get_ref() {
-        DeValue::String(s) => Some(Located { value: s.to_string(), at: value.span() }),
+        DeValue::String(s) => Some(Located {
+            value: s.to_string(),
+            at: value.span(),
+        }),
         _ => {
-            wrong_type(key, value, "a string", &format!("quote it: `{key} = \"…\"`"), diagnostics);
+            wrong_type(
+                key,
+                value,
+                "a string",
+                &format!("quote it: `{key} = \"…\"`"),
+                diagnostics,
+            );
             None
         }
     }
 }
 
-fn boolean(key: &str, value: &Spanned<DeValue<'_>>, diagnostics: &mut Diagnostics<'_>) -> Option<Located<bool>> {
+fn boolean(
+    key: &str,
+    value: &Spanned<DeValue<'_>>,
+    diagnostics: &mut Diagnostics<'_>,
+) -> Option<Located<bool>> {
     match value.get_ref() {
-        DeValue::Boolean(b) => Some(Located { value: *b, at: value.span() }),
+        DeValue::Boolean(b) => Some(Located {
+            value: *b,
+            at: value.span(),
+        }),
         _ => {
-            wrong_type(key, value, "a boolean", &format!("write `{key} = true` or `{key} = false`"), diagnostics);
+            wrong_type(
+                key,
+                value,
+                "a boolean",
+                &format!("write `{key} = true` or `{key} = false`"),
+                diagnostics,
+            );
             None
         }
     }
 }
 
-fn integer(key: &str, value: &Spanned<DeValue<'_>>, diagnostics: &mut Diagnostics<'_>) -> Option<Located<i128>> {
+fn integer(
+    key: &str,
+    value: &Spanned<DeValue<'_>>,
+    diagnostics: &mut Diagnostics<'_>,
+) -> Option<Located<i128>> {
     let DeValue::Integer(int) = value.get_ref() else {
         let help = match value.get_ref() {
             DeValue::String(s) if s.trim().parse::<i128>().is_ok() => {
@@ -239,7 +288,10 @@ fn integer(key: &str, value: &Spanned<DeValue<'_>>, diagnostics: &mut Diagnostic
         return None;
     };
     match i128::from_str_radix(int.as_str(), int.radix()) {
-        Ok(number) => Some(Located { value: number, at: value.span() }),
+        Ok(number) => Some(Located {
+            value: number,
+            at: value.span(),
+        }),
         Err(_) => {
             diagnostics.error(value.span(), format!("`{key}` is out of range"), None);
             None
@@ -249,7 +301,13 @@ fn integer(key: &str, value: &Spanned<DeValue<'_>>, diagnostics: &mut Diagnostic
 
 fn notes(value: &Spanned<DeValue<'_>>, diagnostics: &mut Diagnostics<'_>) -> Vec<Located<String>> {
     let DeValue::Array(items) = value.get_ref() else {
-        wrong_type("notes", value, "an array of strings", "write `notes = [\"…\", \"…\"]`", diagnostics);
+        wrong_type(
+            "notes",
+            value,
+            "an array of strings",
+            "write `notes = [\"…\", \"…\"]`",
+            diagnostics,
+        );
         return Vec::new();
     };
     items
@@ -274,10 +332,19 @@ fn notes(value: &Spanned<DeValue<'_>>, diagnostics: &mut Diagnostics<'_>) -> Vec
         .collect()
 }
 
-fn wrong_type(key: &str, value: &Spanned<DeValue<'_>>, expected: &str, help: &str, diagnostics: &mut Diagnostics<'_>) {
+fn wrong_type(
+    key: &str,
+    value: &Spanned<DeValue<'_>>,
+    expected: &str,
+    help: &str,
+    diagnostics: &mut Diagnostics<'_>,
+) {
     diagnostics.error(
         value.span(),
-        format!("`{key}` must be {expected}, found {}", value.get_ref().type_str()),
+        format!(
+            "`{key}` must be {expected}, found {}",
+            value.get_ref().type_str()
+        ),
         Some(help.to_owned()),
     );
 }
@@ -311,7 +378,9 @@ mod tests {
     fn parse_text(text: &str) -> (RawSpec, Vec<String>) {
         let mut diagnostics = Diagnostics::new("t.toml", text, Span::call_site());
         let spec = parse(text, &mut diagnostics);
-        let errors = diagnostics.finish().map_or_else(Vec::new, |e| e.into_iter().map(|e| e.to_string()).collect());
+        let errors = diagnostics
+            .finish()
+            .map_or_else(Vec::new, |e| e.into_iter().map(|e| e.to_string()).collect());
         (spec, errors)
     }
 
@@ -324,16 +393,29 @@ mod tests {
         let row = &spec.rows[0];
         assert_eq!(row.code.as_ref().map(|c| c.value), Some(4001));
         assert_eq!(&ROW[row.code.as_ref().expect("code").at.clone()], "4001");
-        assert_eq!(row.notes.iter().map(|n| n.value.as_str()).collect::<Vec<_>>(), ["n1", "n2"]);
-        assert_eq!(spec.api.and_then(|a| a.name).map(|n| n.value).as_deref(), Some("A"));
+        assert_eq!(
+            row.notes
+                .iter()
+                .map(|n| n.value.as_str())
+                .collect::<Vec<_>>(),
+            ["n1", "n2"]
+        );
+        assert_eq!(
+            spec.api.and_then(|a| a.name).map(|n| n.value).as_deref(),
+            Some("A")
+        );
     }
 
     #[test]
     fn every_problem_is_reported_not_just_the_first() {
-        let text = ROW.replace("status = 400", "status = \"400\"").replace("code = 4001", "cdoe = 4001");
+        let text = ROW
+            .replace("status = 400", "status = \"400\"")
+            .replace("code = 4001", "cdoe = 4001");
         let (_, errors) = parse_text(&text);
         assert_eq!(errors.len(), 2, "{errors:?}");
-        assert!(errors[0].contains("unknown key `cdoe`") && errors[0].contains("did you mean `code`?"));
+        assert!(
+            errors[0].contains("unknown key `cdoe`") && errors[0].contains("did you mean `code`?")
+        );
         assert!(errors[1].contains("`status` must be an integer, found string"));
         assert!(errors[1].contains("drop the quotes: `status = 400`"));
     }
@@ -342,13 +424,20 @@ mod tests {
     fn missing_keys_point_at_the_row_header() {
         let (_, errors) = parse_text("[api]\nname = \"A\"\n[[error]]\nname = \"X\"\n");
         assert_eq!(errors.len(), 3, "{errors:?}");
-        assert!(errors.iter().all(|e| e.starts_with("t.toml:3:1: this row has no")));
+        assert!(
+            errors
+                .iter()
+                .all(|e| e.starts_with("t.toml:3:1: this row has no"))
+        );
     }
 
     #[test]
     fn a_syntax_error_stops_parsing() {
         let (spec, errors) = parse_text("[api\nname = 1\n");
         assert!(spec.rows.is_empty());
-        assert!(errors[0].starts_with("t.toml:1:") && errors[0].contains("TOML syntax error"), "{errors:?}");
+        assert!(
+            errors[0].starts_with("t.toml:1:") && errors[0].contains("TOML syntax error"),
+            "{errors:?}"
+        );
     }
 }

@@ -57,7 +57,11 @@ fn read_from(base: &Path, path: &LitStr, shown: String) -> syn::Result<SpecFile>
             ),
         )
     })?;
-    Ok(SpecFile { shown, resolved, text })
+    Ok(SpecFile {
+        shown,
+        resolved,
+        text,
+    })
 }
 
 /// Removes `.` and `..` lexically, so messages show a clean path even for a missing file.
@@ -87,14 +91,18 @@ mod tests {
     }
 
     fn temp_dir(name: &str) -> PathBuf {
-        let dir = std::env::temp_dir().join(format!("nexus-errors-read-{name}-{}", std::process::id()));
+        let dir =
+            std::env::temp_dir().join(format!("nexus-errors-read-{name}-{}", std::process::id()));
         std::fs::create_dir_all(&dir).expect("temp dir");
         dir
     }
 
     #[test]
     fn normalize_removes_dot_segments() {
-        assert_eq!(normalize(Path::new("/a/b/../c/./d.toml")), PathBuf::from("/a/c/d.toml"));
+        assert_eq!(
+            normalize(Path::new("/a/b/../c/./d.toml")),
+            PathBuf::from("/a/c/d.toml")
+        );
     }
 
     #[test]
@@ -104,7 +112,10 @@ mod tests {
             .err()
             .expect("missing file is an error");
         let message = err.to_string();
-        assert!(message.contains(&dir.join("nope.toml").display().to_string()), "{message}");
+        assert!(
+            message.contains(&dir.join("nope.toml").display().to_string()),
+            "{message}"
+        );
     }
 
     #[test]
@@ -114,6 +125,10 @@ mod tests {
         let err = read_from(&dir, &lit("bad.toml"), "bad.toml".into())
             .err()
             .expect("invalid UTF-8 is an error");
-        assert!(err.to_string().starts_with("bad.toml:2:10: the spec is not valid UTF-8"), "{err}");
+        assert!(
+            err.to_string()
+                .starts_with("bad.toml:2:10: the spec is not valid UTF-8"),
+            "{err}"
+        );
     }
 }

@@ -28,7 +28,11 @@ pub fn validate(file: &SpecFile, raw: RawSpec, diagnostics: &mut Diagnostics<'_>
             Some("start the file with `[api]` and `name = \"…\"`".to_owned()),
         );
     }
-    let api_name = raw.api.as_ref().and_then(|a| a.name.as_ref()).map_or_else(String::new, |n| n.value.clone());
+    let api_name = raw
+        .api
+        .as_ref()
+        .and_then(|a| a.name.as_ref())
+        .map_or_else(String::new, |n| n.value.clone());
     let source = raw.api.and_then(|a| a.source).map(|s| s.value);
 
     let mut rows = Vec::with_capacity(raw.rows.len());
@@ -41,11 +45,20 @@ pub fn validate(file: &SpecFile, raw: RawSpec, diagnostics: &mut Diagnostics<'_>
         let line = diagnostics.line_of(raw_row.at.start);
         let name = check_name(&raw_row, &names, diagnostics);
         let status = check_status(&raw_row, diagnostics);
-        let code = check_code(&raw_row, status, codes_start_with_status, &codes, diagnostics);
+        let code = check_code(
+            &raw_row,
+            status,
+            codes_start_with_status,
+            &codes,
+            diagnostics,
+        );
         if let (Some(status), Some(text)) = (status, &raw_row.status_text) {
             check_status_text(status, text, diagnostics);
         }
-        let description = raw_row.description.as_ref().map_or_else(String::new, |d| d.value.clone());
+        let description = raw_row
+            .description
+            .as_ref()
+            .map_or_else(String::new, |d| d.value.clone());
         if let (Some(status), None, Some(located)) = (status, &raw_row.code, &raw_row.description) {
             let key = (status, located.value.trim().to_owned());
             if let Some(first) = uncoded.get(&key) {
@@ -83,7 +96,10 @@ pub fn validate(file: &SpecFile, raw: RawSpec, diagnostics: &mut Diagnostics<'_>
         diagnostics.error(
             raw.rows_at,
             "the spec has no rows",
-            Some("add at least one `[[error]]` row with name, status, status_text and description".to_owned()),
+            Some(
+                "add at least one `[[error]]` row with name, status, status_text and description"
+                    .to_owned(),
+            ),
         );
     }
 
@@ -96,7 +112,11 @@ pub fn validate(file: &SpecFile, raw: RawSpec, diagnostics: &mut Diagnostics<'_>
     }
 }
 
-fn check_name(row: &RawRow, seen: &HashMap<String, usize>, diagnostics: &mut Diagnostics<'_>) -> Option<String> {
+fn check_name(
+    row: &RawRow,
+    seen: &HashMap<String, usize>,
+    diagnostics: &mut Diagnostics<'_>,
+) -> Option<String> {
     let Located { value: name, at } = row.name.as_ref()?;
     if let Some(first) = seen.get(name) {
         diagnostics.error(
@@ -107,7 +127,11 @@ fn check_name(row: &RawRow, seen: &HashMap<String, usize>, diagnostics: &mut Dia
         return None;
     }
     if let Err(problem) = check_identifier(name) {
-        diagnostics.error(at.clone(), format!("name {name:?} {problem}"), Some(name_help(name)));
+        diagnostics.error(
+            at.clone(),
+            format!("name {name:?} {problem}"),
+            Some(name_help(name)),
+        );
         return None;
     }
     Some(name.clone())
@@ -129,7 +153,8 @@ fn check_identifier(name: &str) -> Result<(), String> {
 }
 
 fn is_keyword(name: &str) -> bool {
-    syn::parse_str::<syn::Ident>(&format!("r#{name}")).is_ok() || matches!(name, "self" | "Self" | "super" | "crate")
+    syn::parse_str::<syn::Ident>(&format!("r#{name}")).is_ok()
+        || matches!(name, "self" | "Self" | "super" | "crate")
 }
 
 /// Suggests an UpperCamelCase identifier built from the words of `name`.
@@ -140,7 +165,9 @@ fn name_help(name: &str) -> String {
         .filter(|word| !word.is_empty())
         .map(|word| {
             let mut chars = word.chars();
-            chars.next().map_or_else(String::new, |first| first.to_uppercase().chain(chars).collect())
+            chars.next().map_or_else(String::new, |first| {
+                first.to_uppercase().chain(chars).collect()
+            })
         })
         .collect();
     match camel.chars().next() {
@@ -177,7 +204,10 @@ fn check_code(
     let Ok(code @ 1..) = u16::try_from(*value) else {
         diagnostics.error(
             at.clone(),
-            format!("code {value} is out of range: codes must be in 1..={}", u16::MAX),
+            format!(
+                "code {value} is out of range: codes must be in 1..={}",
+                u16::MAX
+            ),
             Some("leave `code` out where the documentation says null".to_owned()),
         );
         return None;
@@ -207,13 +237,19 @@ fn check_code(
 }
 
 fn check_status_text(status: u16, text: &Located<String>, diagnostics: &mut Diagnostics<'_>) {
-    let Some(reason) = http::StatusCode::from_u16(status).ok().and_then(|s| s.canonical_reason()) else {
+    let Some(reason) = http::StatusCode::from_u16(status)
+        .ok()
+        .and_then(|s| s.canonical_reason())
+    else {
         return;
     };
     if text.value != reason {
         diagnostics.error(
             text.at.clone(),
-            format!("status_text {:?} does not match the reason phrase of {status}, {reason:?}", text.value),
+            format!(
+                "status_text {:?} does not match the reason phrase of {status}, {reason:?}",
+                text.value
+            ),
             Some(format!("write `status_text = \"{reason}\"`")),
         );
     }
@@ -226,17 +262,25 @@ mod tests {
     use proc_macro2::Span;
 
     fn check(text: &str) -> (Table, Vec<String>) {
-        let file = SpecFile { shown: "t.toml".into(), resolved: "/t.toml".into(), text: text.into() };
+        let file = SpecFile {
+            shown: "t.toml".into(),
+            resolved: "/t.toml".into(),
+            text: text.into(),
+        };
         let mut diagnostics = Diagnostics::new("t.toml", text, Span::call_site());
         let raw = parse(text, &mut diagnostics);
         let table = validate(&file, raw, &mut diagnostics);
-        let errors = diagnostics.finish().map_or_else(Vec::new, |e| e.into_iter().map(|e| e.to_string()).collect());
+        let errors = diagnostics
+            .finish()
+            .map_or_else(Vec::new, |e| e.into_iter().map(|e| e.to_string()).collect());
         (table, errors)
     }
 
     fn row(name: &str, code: Option<i64>, status: i64, text: &str, description: &str) -> String {
         let code = code.map_or_else(String::new, |c| format!("code = {c}\n"));
-        format!("[[error]]\nname = {name:?}\n{code}status = {status}\nstatus_text = {text:?}\ndescription = {description:?}\n")
+        format!(
+            "[[error]]\nname = {name:?}\n{code}status = {status}\nstatus_text = {text:?}\ndescription = {description:?}\n"
+        )
     }
 
     fn spec(rows: &[String]) -> String {
@@ -245,32 +289,87 @@ mod tests {
 
     #[test]
     fn a_valid_row_passes_unchanged() {
-        let (table, errors) = check(&spec(&[row("Expired", Some(4011), 401, "Unauthorized", "Gone.")]));
+        let (table, errors) = check(&spec(&[row(
+            "Expired",
+            Some(4011),
+            401,
+            "Unauthorized",
+            "Gone.",
+        )]));
         assert!(errors.is_empty(), "{errors:?}");
         let r = &table.rows[0];
-        assert_eq!((r.name.as_str(), r.code, r.status, r.line), ("Expired", Some(4011), 401, 3));
+        assert_eq!(
+            (r.name.as_str(), r.code, r.status, r.line),
+            ("Expired", Some(4011), 401, 3)
+        );
     }
 
     #[test]
     fn each_rule_has_its_own_message() {
         let cases: &[(String, &str)] = &[
             (spec(&[]), "the spec has no rows"),
-            (spec(&[row("type", None, 400, "Bad Request", "")]), "is a Rust keyword"),
-            (spec(&[row("9Lives", None, 400, "Bad Request", "")]), "is not a valid Rust identifier"),
-            (spec(&[row("ALL", None, 400, "Bad Request", "")]), "would clash with the generated associated item"),
-            (spec(&[row("A", None, 400, "Bad Request", "x"), row("A", None, 401, "Unauthorized", "")]), "duplicate name `A`"),
-            (spec(&[row("A", Some(4001), 400, "Bad Request", ""), row("B", Some(4001), 400, "Bad Request", "")]), "duplicate code 4001"),
-            (spec(&[row("A", Some(70000), 400, "Bad Request", "")]), "code 70000 is out of range"),
-            (spec(&[row("A", Some(0), 400, "Bad Request", "")]), "code 0 is out of range"),
-            (spec(&[row("A", None, 302, "Found", "")]), "status 302 is not an error status"),
-            (spec(&[row("A", None, 401, "Unauthorised", "")]), "does not match the reason phrase of 401, \"Unauthorized\""),
-            (spec(&[row("A", Some(4011), 400, "Bad Request", "")]), "code 4011 does not start with its status 400"),
-            (spec(&[row("A", None, 400, "Bad Request", "Same."), row("B", None, 400, "Bad Request", "Same. ")]), "same status (400) and description as the row at line 3"),
+            (
+                spec(&[row("type", None, 400, "Bad Request", "")]),
+                "is a Rust keyword",
+            ),
+            (
+                spec(&[row("9Lives", None, 400, "Bad Request", "")]),
+                "is not a valid Rust identifier",
+            ),
+            (
+                spec(&[row("ALL", None, 400, "Bad Request", "")]),
+                "would clash with the generated associated item",
+            ),
+            (
+                spec(&[
+                    row("A", None, 400, "Bad Request", "x"),
+                    row("A", None, 401, "Unauthorized", ""),
+                ]),
+                "duplicate name `A`",
+            ),
+            (
+                spec(&[
+                    row("A", Some(4001), 400, "Bad Request", ""),
+                    row("B", Some(4001), 400, "Bad Request", ""),
+                ]),
+                "duplicate code 4001",
+            ),
+            (
+                spec(&[row("A", Some(70000), 400, "Bad Request", "")]),
+                "code 70000 is out of range",
+            ),
+            (
+                spec(&[row("A", Some(0), 400, "Bad Request", "")]),
+                "code 0 is out of range",
+            ),
+            (
+                spec(&[row("A", None, 302, "Found", "")]),
+                "status 302 is not an error status",
+            ),
+            (
+                spec(&[row("A", None, 401, "Unauthorised", "")]),
+                "does not match the reason phrase of 401, \"Unauthorized\"",
+            ),
+            (
+                spec(&[row("A", Some(4011), 400, "Bad Request", "")]),
+                "code 4011 does not start with its status 400",
+            ),
+            (
+                spec(&[
+                    row("A", None, 400, "Bad Request", "Same."),
+                    row("B", None, 400, "Bad Request", "Same. "),
+                ]),
+                "same status (400) and description as the row at line 3",
+            ),
         ];
         for (text, expected) in cases {
             let (_, errors) = check(text);
             assert_eq!(errors.len(), 1, "{text}\n{errors:?}");
-            assert!(errors[0].contains(expected), "expected {expected:?} in {}", errors[0]);
+            assert!(
+                errors[0].contains(expected),
+                "expected {expected:?} in {}",
+                errors[0]
+            );
         }
     }
 
@@ -283,7 +382,11 @@ mod tests {
 
     #[test]
     fn statuses_without_a_standard_phrase_accept_any_text() {
-        assert!(check(&spec(&[row("A", None, 499, "Client Closed Request", "")])).1.is_empty());
+        assert!(
+            check(&spec(&[row("A", None, 499, "Client Closed Request", "")]))
+                .1
+                .is_empty()
+        );
     }
 
     #[test]

@@ -29,7 +29,9 @@ fn main() -> ExitCode {
         }
         [status, rest @ ..] if rest.len() <= 1 => {
             let Ok(status) = status.parse::<u16>() else {
-                eprintln!("explain: the status must be a number from 0 to 65535, got {status:?}\n{USAGE}");
+                eprintln!(
+                    "explain: the status must be a number from 0 to 65535, got {status:?}\n{USAGE}"
+                );
                 return ExitCode::from(2);
             };
             let body = match rest.first().map(String::as_str) {
@@ -63,19 +65,48 @@ fn main() -> ExitCode {
 }
 
 fn print_table(out: &mut impl Write) -> io::Result<()> {
-    writeln!(out, "{} errors documented by the MX Nexus API (from spec/errors.toml):\n", NexusError::COUNT)?;
-    let name_width = NexusError::ALL.iter().map(|e| e.name().len()).max().unwrap_or(0);
-    writeln!(out, "{:<name_width$}  {:>4}  {:<26}  Description", "Name", "Code", "Status")?;
+    writeln!(
+        out,
+        "{} errors documented by the MX Nexus API (from spec/errors.toml):\n",
+        NexusError::COUNT
+    )?;
+    let name_width = NexusError::ALL
+        .iter()
+        .map(|e| e.name().len())
+        .max()
+        .unwrap_or(0);
+    writeln!(
+        out,
+        "{:<name_width$}  {:>4}  {:<26}  Description",
+        "Name", "Code", "Status"
+    )?;
     for error in NexusError::ALL {
-        let code = error.code().map_or_else(|| "—".to_owned(), |c| c.to_string());
+        let code = error
+            .code()
+            .map_or_else(|| "—".to_owned(), |c| c.to_string());
         let status = format!("{} {}", error.status(), error.status_text());
-        let description = if error.description().is_empty() { "(none given)" } else { error.description() };
-        writeln!(out, "{:<name_width$}  {code:>4}  {status:<26}  {description}", error.name())?;
+        let description = if error.description().is_empty() {
+            "(none given)"
+        } else {
+            error.description()
+        };
+        writeln!(
+            out,
+            "{:<name_width$}  {code:>4}  {status:<26}  {description}",
+            error.name()
+        )?;
         for note in error.notes() {
-            writeln!(out, "{:<name_width$}  {:>4}  {:<26}    note: {note}", "", "", "")?;
+            writeln!(
+                out,
+                "{:<name_width$}  {:>4}  {:<26}    note: {note}",
+                "", "", ""
+            )?;
         }
     }
-    writeln!(out, "\nAct on the status: the documentation says codes and messages may change.")
+    writeln!(
+        out,
+        "\nAct on the status: the documentation says codes and messages may change."
+    )
 }
 
 fn explain(out: &mut impl Write, status: u16, body: &[u8]) -> io::Result<()> {
@@ -94,10 +125,17 @@ fn explain(out: &mut impl Write, status: u16, body: &[u8]) -> io::Result<()> {
                 writeln!(out, "note     {note}")?;
             }
         }
-        None => writeln!(out, "row      none: no documented row fits this status, code and message")?,
+        None => writeln!(
+            out,
+            "row      none: no documented row fits this status, code and message"
+        )?,
     }
     writeln!(out, "action   {}", error.action())?;
-    writeln!(out, "retry    {}", if error.is_retryable() { "yes" } else { "no" })?;
+    writeln!(
+        out,
+        "retry    {}",
+        if error.is_retryable() { "yes" } else { "no" }
+    )?;
     match error.code() {
         Some(Code::Number(code)) => writeln!(out, "code     {code} (as sent)")?,
         Some(code) => writeln!(out, "code     {:?} (as sent)", code.to_string())?,

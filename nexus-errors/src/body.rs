@@ -26,14 +26,39 @@ pub(crate) enum RawCode<'a> {
     Text(Cow<'a, str>),
 }
 
+mod fast;
+
 /// Reads a body. Never fails: bytes that are not JSON give empty fields.
 pub(crate) fn read(body: &[u8]) -> Fields<'_> {
+    // Only an object carries fields: skip serde_json (and the error it would box) otherwise.
+    if body
+        .iter()
+        .find(|b| !matches!(b, b' ' | b'\t' | b'\n' | b'\r'))
+        != Some(&b'{')
+    {
+        return Fields::default();
+    }
+    if let Some(fields) = fast::read(body) {
+        return fields;
+    }
+    read_slow(body)
+}
+
+/// The general reader: serde_json with lenient visitors.
+fn read_slow(body: &[u8]) -> Fields<'_> {
     let mut flat = Fields::default();
     let mut nested = Fields::default();
     let mut deserializer = serde_json::Deserializer::from_slice(body);
     // An error only means the body ended or broke off; what was read so far is kept.
-    let _ = Lenient(Body { flat: &mut flat, nested: &mut nested }).deserialize(&mut deserializer);
-    Fields { code: nested.code.or(flat.code), message: nested.message.or(flat.message) }
+    let _ = Lenient(Body {
+        flat: &mut flat,
+        nested: &mut nested,
+    })
+    .deserialize(&mut deserializer);
+    Fields {
+        code: nested.code.or(flat.code),
+        message: nested.message.or(flat.message),
+    }
 }
 
 /// What one JSON value is read into. Each method handles one kind of value; the defaults
@@ -212,8 +237,12 @@ impl<'a> Field<'a> for CodeField<'_, 'a> {
     }
     fn string(self, code: Cow<'a, str>) {
         *self.0 = match code {
-            Cow::Borrowed(code) => Some(code.trim()).filter(|c| !c.is_empty()).map(|c| RawCode::Text(Cow::Borrowed(c))),
-            Cow::Owned(code) => Some(code.trim()).filter(|c| !c.is_empty()).map(|c| RawCode::Text(Cow::Owned(c.to_owned()))),
+            Cow::Borrowed(code) => Some(code.trim())
+                .filter(|c| !c.is_empty())
+                .map(|c| RawCode::Text(Cow::Borrowed(c))),
+            Cow::Owned(code) => Some(code.trim())
+                .filter(|c| !c.is_empty())
+                .map(|c| RawCode::Text(Cow::Owned(c.to_owned()))),
         };
     }
 }
@@ -241,8 +270,14 @@ mod tests {
 
     #[test]
     fn nested_flat_and_string_shapes() {
-        assert_eq!(fields(r#"{"error":{"code":4011,"message":"m"}}"#), (Some(RawCode::Number(4011)), Some("m".into())));
-        assert_eq!(fields(r#"{"code":4011,"message":"m"}"#), (Some(RawCode::Number(4011)), Some("m".into())));
+        assert_eq!(
+            fields(r#"{"error":{"code":4011,"message":"m"}}"#),
+            (Some(RawCode::Number(4011)), Some("m".into()))
+        );
+        assert_eq!(
+            fields(r#"{"code":4011,"message":"m"}"#),
+            (Some(RawCode::Number(4011)), Some("m".into()))
+        );
         assert_eq!(fields(r#"{"error":"m"}"#), (None, Some("m".into())));
     }
 
@@ -252,21 +287,42 @@ mod tests {
         assert_eq!(fields(r#"{"code":"  "}"#).0, None);
         assert_eq!(fields(r#"{"code":null}"#).0, None);
         assert_eq!(fields(r#"{"code":4011.0}"#).0, Some(RawCode::Number(4011)));
-        assert_eq!(fields(r#"{"code":4011.5}"#).0, Some(RawCode::Text("4011.5".to_owned().into())));
-        assert_eq!(fields(r#"{"code":18446744073709551615}"#).0, Some(RawCode::Text("18446744073709551615".to_owned().into())));
-        assert_eq!(fields(r#"{"code":[1,{"a":2}],"message":"m"}"#), (None, Some("m".into())));
+        assert_eq!(
+            fields(r#"{"code":4011.5}"#).0,
+            Some(RawCode::Text("4011.5".to_owned().into()))
+        );
+        assert_eq!(
+            fields(r#"{"code":18446744073709551615}"#).0,
+            Some(RawCode::Text("18446744073709551615".to_owned().into()))
+        );
+        assert_eq!(
+            fields(r#"{"code":[1,{"a":2}],"message":"m"}"#),
+            (None, Some("m".into()))
+        );
     }
 
     #[test]
     fn the_nested_object_wins_over_flat_fields() {
-        assert_eq!(fields(r#"{"code":1,"message":"flat","error":{"code":2,"message":"nested"}}"#), (Some(RawCode::Number(2)), Some("nested".into())));
-        assert_eq!(fields(r#"{"code":1,"error":{"message":"nested"}}"#), (Some(RawCode::Number(1)), Some("nested".into())));
+        assert_eq!(
+            fields(r#"{"code":1,"message":"flat","error":{"code":2,"message":"nested"}}"#),
+            (Some(RawCode::Number(2)), Some("nested".into()))
+        );
+        assert_eq!(
+            fields(r#"{"code":1,"error":{"message":"nested"}}"#),
+            (Some(RawCode::Number(1)), Some("nested".into()))
+        );
     }
 
     #[test]
     fn unexpected_types_and_extra_fields_are_skipped() {
-        assert_eq!(fields(r#"{"message":42,"extra":{"deep":[true,null]},"code":7}"#), (Some(RawCode::Number(7)), None));
-        assert_eq!(fields(r#"{"error":{"error":{"code":9}},"code":7}"#), (Some(RawCode::Number(7)), None));
+        assert_eq!(
+            fields(r#"{"message":42,"extra":{"deep":[true,null]},"code":7}"#),
+            (Some(RawCode::Number(7)), None)
+        );
+        assert_eq!(
+            fields(r#"{"error":{"error":{"code":9}},"code":7}"#),
+            (Some(RawCode::Number(7)), None)
+        );
         assert_eq!(fields(r#"[{"code":7}]"#), (None, None));
     }
 
@@ -280,14 +336,21 @@ mod tests {
 
     #[test]
     fn what_came_before_a_break_is_kept() {
-        assert_eq!(fields(r#"{"error":{"code":4011,"message":"The sess"#), (Some(RawCode::Number(4011)), None));
+        assert_eq!(
+            fields(r#"{"error":{"code":4011,"message":"The sess"#),
+            (Some(RawCode::Number(4011)), None)
+        );
         assert_eq!(fields(""), (None, None));
         assert_eq!(fields("<html>502 Bad Gateway</html>"), (None, None));
     }
 
     #[test]
     fn deep_nesting_is_skipped_without_overflowing() {
-        let deep = format!("{{\"code\":5,\"x\":{}{}}}", "[".repeat(100_000), "]".repeat(100_000));
+        let deep = format!(
+            "{{\"code\":5,\"x\":{}{}}}",
+            "[".repeat(100_000),
+            "]".repeat(100_000)
+        );
         assert_eq!(fields(&deep).0, Some(RawCode::Number(5)));
     }
 }

@@ -28,7 +28,11 @@ enum Escaped {
 impl Escaped {
     fn new(c: char) -> Self {
         // Quotes are escaped (the message is shown in quotes); an apostrophe reads fine as is.
-        if c == '\'' { Escaped::Plain(c) } else { Escaped::Escape(c.escape_debug()) }
+        if c == '\'' {
+            Escaped::Plain(c)
+        } else {
+            Escaped::Escape(c.escape_debug())
+        }
     }
 
     fn len(&self) -> usize {
@@ -60,7 +64,10 @@ mod tests {
 
     #[test]
     fn control_and_bidi_characters_are_escaped() {
-        assert_eq!(Bounded("a\nb\u{1b}[31m\"c\"\u{202e}d's", 100).to_string(), r#"a\nb\u{1b}[31m\"c\"\u{202e}d's"#);
+        assert_eq!(
+            Bounded("a\nb\u{1b}[31m\"c\"\u{202e}d's", 100).to_string(),
+            r#"a\nb\u{1b}[31m\"c\"\u{202e}d's"#
+        );
     }
 
     #[test]

@@ -24,7 +24,9 @@ pub const fn status_code<const N: u16>() -> StatusCode {
 }
 
 /// Deserializes a generated enum from its row's name.
-pub fn deserialize_by_name<'de, D: Deserializer<'de>, T: ErrorTable>(deserializer: D) -> Result<T, D::Error> {
+pub fn deserialize_by_name<'de, D: Deserializer<'de>, T: ErrorTable>(
+    deserializer: D,
+) -> Result<T, D::Error> {
     deserializer.deserialize_str(ByName(PhantomData))
 }
 

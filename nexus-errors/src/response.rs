@@ -102,7 +102,9 @@ impl<T: ErrorTable> ResponseError<T> {
         let message = fields.message;
         let (row, resolution) = resolve::<T>(status, code.as_ref(), message.as_deref());
         let message = message.map(|message| match row {
-            Some(row) if row.row().description() == message => Cow::Borrowed(row.row().description()),
+            Some(row) if row.row().description() == message => {
+                Cow::Borrowed(row.row().description())
+            }
             _ => Cow::Owned(message.into_owned()),
         });
         ResponseError {
@@ -202,7 +204,11 @@ impl<T: ErrorTable> ResponseError<T> {
     }
 }
 
-fn resolve<T: ErrorTable>(status: u16, code: Option<&Code>, message: Option<&str>) -> (Option<T>, Resolution) {
+fn resolve<T: ErrorTable>(
+    status: u16,
+    code: Option<&Code>,
+    message: Option<&str>,
+) -> (Option<T>, Resolution) {
     if let Some(row) = code.and_then(Code::as_u16).and_then(T::from_code) {
         if row.row().status() == status {
             return (Some(row), Resolution::Code);
@@ -210,7 +216,10 @@ fn resolve<T: ErrorTable>(status: u16, code: Option<&Code>, message: Option<&str
     }
     let candidates = T::with_status(status);
     if let Some(message) = message.map(str::trim) {
-        if let Some(row) = candidates.iter().find(|row| row.row().description() == message) {
+        if let Some(row) = candidates
+            .iter()
+            .find(|row| row.row().description() == message)
+        {
             return (Some(*row), Resolution::Message);
         }
     }
@@ -243,12 +252,18 @@ impl<T: ErrorTable> fmt::Display for ResponseError<T> {
         match row {
             Some(row) => f.write_str(row.display())?,
             None => {
-                let reason = self.status_code().and_then(|s| s.canonical_reason()).unwrap_or("Unknown Status");
+                let reason = self
+                    .status_code()
+                    .and_then(|s| s.canonical_reason())
+                    .unwrap_or("Unknown Status");
                 write!(f, "{} {reason}", self.status)?;
             }
         }
         if let Some(code) = &self.code {
-            if row.is_none_or(|row| row.code().is_none_or(|documented| code.as_u16() != Some(documented))) {
+            if row.is_none_or(|row| {
+                row.code()
+                    .is_none_or(|documented| code.as_u16() != Some(documented))
+            }) {
                 f.write_str("; code ")?;
                 match code {
                     Code::Number(n) => write!(f, "{n}")?,

@@ -35,58 +35,75 @@ impl Row {
         notes: &'static [&'static str],
         display: &'static str,
     ) -> Self {
-        Row { name, code, status, status_text, description, notes, display }
+        Row {
+            name,
+            code,
+            status,
+            status_text,
+            description,
+            notes,
+            display,
+        }
     }
 
     /// The row's name in the spec (the variant's name).
+    #[inline]
     #[must_use]
     pub const fn name(&self) -> &'static str {
         self.name
     }
 
     /// The documented error code, if the documentation gives one.
+    #[inline]
     #[must_use]
     pub const fn code(&self) -> Option<u16> {
         self.code
     }
 
     /// The HTTP status as a number.
+    #[inline]
     #[must_use]
     pub const fn status(&self) -> u16 {
         self.status.as_u16()
     }
 
     /// The HTTP status.
+    #[inline]
     #[must_use]
     pub const fn status_code(&self) -> StatusCode {
         self.status
     }
 
     /// The status text as the documentation writes it.
+    #[inline]
     #[must_use]
     pub const fn status_text(&self) -> &'static str {
         self.status_text
     }
 
     /// The documented description, word for word; it may be empty.
+    #[inline]
     #[must_use]
     pub const fn description(&self) -> &'static str {
         self.description
     }
 
     /// The notes the documentation gives under the row; usually empty.
+    #[inline]
     #[must_use]
     pub const fn notes(&self) -> &'static [&'static str] {
         self.notes
     }
 
     /// The one-line form `Display` writes, e.g. `400 Bad Request [4001]: Required params missing.`
+    #[inline]
     #[must_use]
     pub const fn display(&self) -> &'static str {
         self.display
     }
 
     /// What a client should do about this row, decided by its status.
+    #[inline]
     #[must_use]
     pub const fn action(&self) -> Action {
         Action::for_status(self.status())

@@ -22,7 +22,11 @@ fn the_generated_form_equals_the_table() {
 #[test]
 fn the_derived_form_binds_named_variants_and_carries_the_rest() {
     let spec = common::downstream_spec();
-    assert_eq!(PaymentFailure::ALL.len(), spec.error.len(), "every row is represented");
+    assert_eq!(
+        PaymentFailure::ALL.len(),
+        spec.error.len(),
+        "every row is represented"
+    );
     for (failure, row) in PaymentFailure::ALL.iter().zip(&spec.error) {
         assert_eq!(failure.name(), row.name);
         assert_eq!(failure.code(), row.code);
@@ -36,17 +40,30 @@ fn the_derived_form_binds_named_variants_and_carries_the_rest() {
         };
         match expected {
             Some(variant) => assert_eq!(*failure, variant),
-            None => assert!(matches!(failure, PaymentFailure::Other(r) if r.name() == row.name), "{failure:?}"),
+            None => assert!(
+                matches!(failure, PaymentFailure::Other(r) if r.name() == row.name),
+                "{failure:?}"
+            ),
         }
     }
-    assert_eq!(PaymentFailure::Declined.to_string(), PaymentsError::CardDeclined.to_string());
-    assert_eq!("DuplicatePayment".parse::<PaymentFailure>(), Ok(PaymentFailure::Duplicate));
+    assert_eq!(
+        PaymentFailure::Declined.to_string(),
+        PaymentsError::CardDeclined.to_string()
+    );
+    assert_eq!(
+        "DuplicatePayment".parse::<PaymentFailure>(),
+        Ok(PaymentFailure::Duplicate)
+    );
 }
 
 #[test]
 fn unicode_punctuation_survives_into_display() {
     let spec = common::downstream_spec();
-    let row = spec.error.iter().find(|r| r.description.contains('—')).expect("an em dash in the table");
+    let row = spec
+        .error
+        .iter()
+        .find(|r| r.description.contains('—'))
+        .expect("an em dash in the table");
     let error = PaymentsError::from_name(&row.name).expect("a row");
     assert!(error.to_string().ends_with(&row.description));
 }
@@ -55,12 +72,27 @@ fn unicode_punctuation_survives_into_display() {
 fn responses_resolve_against_the_downstream_table() {
     let spec = common::downstream_spec();
     for row in &spec.error {
-        let body = serde_json::json!({ "error": { "code": row.code, "message": row.description } }).to_string();
+        let body = serde_json::json!({ "error": { "code": row.code, "message": row.description } })
+            .to_string();
         let generated = ResponseError::<PaymentsError>::from_response(row.status, body.as_bytes());
-        assert_eq!(generated.row().map(|e| e.name()), Some(row.name.as_str()), "{}", row.name);
+        assert_eq!(
+            generated.row().map(|e| e.name()),
+            Some(row.name.as_str()),
+            "{}",
+            row.name
+        );
         let derived = PaymentFailure::from_response(row.status, body.as_bytes());
-        assert_eq!(derived.row().map(|e| e.name()), Some(row.name.as_str()), "{}", row.name);
-        let expected = if row.code.is_some() { Resolution::Code } else { Resolution::Message };
+        assert_eq!(
+            derived.row().map(|e| e.name()),
+            Some(row.name.as_str()),
+            "{}",
+            row.name
+        );
+        let expected = if row.code.is_some() {
+            Resolution::Code
+        } else {
+            Resolution::Message
+        };
         assert_eq!(derived.resolution(), expected, "{}", row.name);
     }
     // 504 has one row in this table and none in the Nexus table: status alone decides here.

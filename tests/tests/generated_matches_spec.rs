@@ -25,12 +25,21 @@ fn every_column_equals_the_spec() {
         assert_eq!(error.code(), row.code, "{}", row.name);
         assert_eq!(error.status(), row.status, "{}", row.name);
         assert_eq!(error.status_code().as_u16(), row.status, "{}", row.name);
-        assert_eq!(http::StatusCode::from(*error).as_u16(), row.status, "{}", row.name);
+        assert_eq!(
+            http::StatusCode::from(*error).as_u16(),
+            row.status,
+            "{}",
+            row.name
+        );
         assert_eq!(error.status_text(), row.status_text, "{}", row.name);
         assert_eq!(error.description(), row.description, "{}", row.name);
         assert_eq!(error.notes(), row.notes.as_slice(), "{}", row.name);
         assert_eq!(error.row().name(), row.name);
-        assert_eq!(format!("{:?}", error), row.name, "Debug prints the variant name");
+        assert_eq!(
+            format!("{:?}", error),
+            row.name,
+            "Debug prints the variant name"
+        );
     }
 }
 
@@ -42,13 +51,22 @@ fn display_reads_status_code_and_description() {
         let head = format!("{} {}", row.status, row.status_text);
         assert!(shown.starts_with(&head), "{shown:?} starts with {head:?}");
         match row.code {
-            Some(code) => assert!(shown.contains(&format!("[{code}]")), "{shown:?} shows code {code}"),
+            Some(code) => assert!(
+                shown.contains(&format!("[{code}]")),
+                "{shown:?} shows code {code}"
+            ),
             None => assert!(!shown.contains('['), "{shown:?} shows no code"),
         }
         if row.description.is_empty() {
-            assert!(!shown.ends_with(':') && !shown.ends_with(": "), "{shown:?} reads well without a description");
+            assert!(
+                !shown.ends_with(':') && !shown.ends_with(": "),
+                "{shown:?} reads well without a description"
+            );
         } else {
-            assert!(shown.ends_with(&format!(": {}", row.description)), "{shown:?} ends with the description");
+            assert!(
+                shown.ends_with(&format!(": {}", row.description)),
+                "{shown:?} ends with the description"
+            );
         }
         assert_eq!(shown, error.row().to_string());
     }
@@ -58,7 +76,9 @@ fn display_reads_status_code_and_description() {
 fn the_documented_examples_read_as_the_issue_says() {
     // Independent of the spec's names: looked up by the page's code and status.
     assert_eq!(
-        NexusError::from_code(4001).map(|e| e.to_string()).as_deref(),
+        NexusError::from_code(4001)
+            .map(|e| e.to_string())
+            .as_deref(),
         Some("400 Bad Request [4001]: Required params missing.")
     );
     let too_many = NexusError::with_status(429);
@@ -71,13 +91,20 @@ fn lookup_by_code_finds_exactly_the_coded_rows() {
     let spec = common::nexus_spec();
     for row in &spec.error {
         if let Some(code) = row.code {
-            assert_eq!(NexusError::from_code(code).map(|e| e.name()), Some(row.name.as_str()));
+            assert_eq!(
+                NexusError::from_code(code).map(|e| e.name()),
+                Some(row.name.as_str())
+            );
         }
     }
     let documented: BTreeSet<u16> = spec.error.iter().filter_map(|r| r.code).collect();
     for code in 0..=u16::MAX {
         if !documented.contains(&code) {
-            assert_eq!(NexusError::from_code(code), None, "code {code} is not in the spec");
+            assert_eq!(
+                NexusError::from_code(code),
+                None,
+                "code {code} is not in the spec"
+            );
         }
     }
 }
@@ -86,8 +113,15 @@ fn lookup_by_code_finds_exactly_the_coded_rows() {
 fn lookup_by_status_returns_the_rows_of_that_status_in_order() {
     let spec = common::nexus_spec();
     for status in 0..=999 {
-        let found: Vec<&str> = NexusError::with_status(status).iter().map(|e| e.name()).collect();
-        let expected: Vec<&str> = spec.with_status(status).iter().map(|r| r.name.as_str()).collect();
+        let found: Vec<&str> = NexusError::with_status(status)
+            .iter()
+            .map(|e| e.name())
+            .collect();
+        let expected: Vec<&str> = spec
+            .with_status(status)
+            .iter()
+            .map(|r| r.name.as_str())
+            .collect();
         assert_eq!(found, expected, "status {status}");
     }
 }
@@ -102,19 +136,35 @@ fn lookup_by_name_parses_every_row_and_nothing_else() {
     }
     assert_eq!("".parse::<NexusError>(), Err(UnknownName));
     let lowercase = spec.error[0].name.to_lowercase();
-    assert_eq!(lowercase.parse::<NexusError>(), Err(UnknownName), "names are case-sensitive");
+    assert_eq!(
+        lowercase.parse::<NexusError>(),
+        Err(UnknownName),
+        "names are case-sensitive"
+    );
 }
 
 #[test]
 fn the_trait_agrees_with_the_inherent_items() {
     fn via_trait<T: ErrorTable>() -> Vec<(&'static str, Option<u16>, u16)> {
-        T::ALL.iter().map(|e| (e.row().name(), e.row().code(), e.row().status())).collect()
+        T::ALL
+            .iter()
+            .map(|e| (e.row().name(), e.row().code(), e.row().status()))
+            .collect()
     }
-    let inherent: Vec<_> = NexusError::ALL.iter().map(|e| (e.name(), e.code(), e.status())).collect();
+    let inherent: Vec<_> = NexusError::ALL
+        .iter()
+        .map(|e| (e.name(), e.code(), e.status()))
+        .collect();
     assert_eq!(via_trait::<NexusError>(), inherent);
     for error in NexusError::ALL {
-        assert_eq!(<NexusError as ErrorTable>::from_code(error.code().unwrap_or(0)), error.code().and(Some(*error)));
-        assert_eq!(<NexusError as ErrorTable>::from_name(error.name()), Some(*error));
+        assert_eq!(
+            <NexusError as ErrorTable>::from_code(error.code().unwrap_or(0)),
+            error.code().and(Some(*error))
+        );
+        assert_eq!(
+            <NexusError as ErrorTable>::from_name(error.name()),
+            Some(*error)
+        );
     }
 }
 
@@ -126,13 +176,20 @@ fn accessors_are_usable_in_const_context() {
         None => 0,
     };
     let spec = common::nexus_spec();
-    let row = spec.error.iter().find(|r| r.code == Some(4011)).expect("the page documents 4011");
+    let row = spec
+        .error
+        .iter()
+        .find(|r| r.code == Some(4011))
+        .expect("the page documents 4011");
     assert_eq!(STATUS, row.status);
 }
 
 #[test]
 fn the_enum_is_an_ordinary_error_type() {
-    fn assert_traits<T: Copy + Eq + std::hash::Hash + std::fmt::Debug + std::error::Error + Send + Sync + 'static>() {}
+    fn assert_traits<
+        T: Copy + Eq + std::hash::Hash + std::fmt::Debug + std::error::Error + Send + Sync + 'static,
+    >() {
+    }
     assert_traits::<NexusError>();
     let boxed: Box<dyn std::error::Error + Send + Sync> = Box::new(NexusError::ALL[0]);
     assert_eq!(boxed.to_string(), NexusError::ALL[0].to_string());

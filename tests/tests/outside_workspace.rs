@@ -62,7 +62,11 @@ fn a_crate_outside_the_workspace_builds_with_both_forms() {
         ),
     )
     .expect("manifest");
-    fs::copy(scratch::workspace().join("Cargo.lock"), dir.join("Cargo.lock")).expect("lock file");
+    fs::copy(
+        scratch::workspace().join("Cargo.lock"),
+        dir.join("Cargo.lock"),
+    )
+    .expect("lock file");
     fs::write(dir.join("errors.toml"), TABLE).expect("table");
     fs::create_dir_all(dir.join("src")).expect("src");
     fs::write(dir.join("src/main.rs"), MAIN).expect("main");

@@ -34,7 +34,11 @@ fn editing_the_spec_regenerates_the_enum() {
     }
     // Benches, examples and tests stay behind, and so do the dependencies only they need.
     let manifest = fs::read_to_string(dir.join("nexus-errors/Cargo.toml")).expect("manifest");
-    fs::write(dir.join("nexus-errors/Cargo.toml"), without_dev_sections(&manifest)).expect("manifest");
+    fs::write(
+        dir.join("nexus-errors/Cargo.toml"),
+        without_dev_sections(&manifest),
+    )
+    .expect("manifest");
     let workspace = fs::read_to_string(root.join("Cargo.toml")).expect("workspace manifest");
     let start = workspace.find("members = [").expect("members");
     let end = start + workspace[start..].find(']').expect("end of members") + 1;
@@ -68,7 +72,10 @@ fn editing_the_spec_regenerates_the_enum() {
 
     let after = scratch::cargo(&dir, &["run", "--quiet", "-p", "probe"]);
     assert_eq!(after.lines().count(), rows_before + 1, "{after}");
-    assert_eq!(after.lines().last(), Some("AddedByRebuildTest: 409 Conflict: A row that was not there before."));
+    assert_eq!(
+        after.lines().last(),
+        Some("AddedByRebuildTest: 409 Conflict: A row that was not there before.")
+    );
 }
 
 /// The manifest without `[dev-dependencies]`, `[[bench]]`, `[[example]]` and `[[test]]`.
@@ -77,7 +84,10 @@ fn without_dev_sections(manifest: &str) -> String {
     let mut out = String::new();
     for line in manifest.lines() {
         if line.starts_with('[') {
-            keep = !matches!(line.trim(), "[dev-dependencies]" | "[[bench]]" | "[[example]]" | "[[test]]");
+            keep = !matches!(
+                line.trim(),
+                "[dev-dependencies]" | "[[bench]]" | "[[example]]" | "[[test]]"
+            );
         }
         if keep {
             out.push_str(line);

@@ -10,14 +10,26 @@ fn read(status: u16, body: &str) -> ResponseError {
 }
 
 fn nested(code: &str, message: &str) -> String {
-    format!(r#"{{"error":{{"code":{code},"message":{}}}}}"#, serde_json::to_string(message).expect("a string"))
+    format!(
+        r#"{{"error":{{"code":{code},"message":{}}}}}"#,
+        serde_json::to_string(message).expect("a string")
+    )
 }
 
 /// A coded row of the spec: (name, code, status, description).
 fn coded_row() -> (String, u16, u16, String) {
     let spec = common::nexus_spec();
-    let row = spec.error.iter().find(|r| r.code.is_some()).expect("the page documents codes");
-    (row.name.clone(), row.code.unwrap_or_default(), row.status, row.description.clone())
+    let row = spec
+        .error
+        .iter()
+        .find(|r| r.code.is_some())
+        .expect("the page documents codes");
+    (
+        row.name.clone(),
+        row.code.unwrap_or_default(),
+        row.status,
+        row.description.clone(),
+    )
 }
 
 fn named(name: &str) -> Option<NexusError> {
@@ -40,7 +52,10 @@ fn nested_body_resolves_by_code_and_keeps_both_fields() {
 #[test]
 fn flat_body_resolves_by_code() {
     let (name, code, status, _) = coded_row();
-    let error = read(status, &format!(r#"{{"code":{code},"message":"whatever"}}"#));
+    let error = read(
+        status,
+        &format!(r#"{{"code":{code},"message":"whatever"}}"#),
+    );
     assert_eq!(error.row(), named(&name));
     assert_eq!(error.message(), Some("whatever"));
 }
@@ -48,8 +63,15 @@ fn flat_body_resolves_by_code() {
 #[test]
 fn error_as_a_string_is_the_message() {
     let spec = common::nexus_spec();
-    let row = spec.error.iter().find(|r| r.code.is_none() && spec.with_status(r.status).len() > 1).expect("an uncoded row sharing its status");
-    let body = format!(r#"{{"error":{}}}"#, serde_json::to_string(&row.description).expect("a string"));
+    let row = spec
+        .error
+        .iter()
+        .find(|r| r.code.is_none() && spec.with_status(r.status).len() > 1)
+        .expect("an uncoded row sharing its status");
+    let body = format!(
+        r#"{{"error":{}}}"#,
+        serde_json::to_string(&row.description).expect("a string")
+    );
     let error = read(row.status, &body);
     assert_eq!(error.row(), named(&row.name));
     assert_eq!(error.resolution(), Resolution::Message);
@@ -59,7 +81,10 @@ fn error_as_a_string_is_the_message() {
 #[test]
 fn codes_as_strings_are_trimmed_and_still_resolve() {
     let (name, code, status, _) = coded_row();
-    let error = read(status, &format!(r#"{{"error":{{"code":"  {code} ","message":"m"}}}}"#));
+    let error = read(
+        status,
+        &format!(r#"{{"error":{{"code":"  {code} ","message":"m"}}}}"#),
+    );
     assert_eq!(error.row(), named(&name));
     assert_eq!(error.code(), Some(&Code::Text(code.to_string().into())));
 }
@@ -67,10 +92,17 @@ fn codes_as_strings_are_trimmed_and_still_resolve() {
 #[test]
 fn null_absent_and_non_numeric_codes_fall_through_to_other_rules() {
     let spec = common::nexus_spec();
-    let row = spec.error.iter().find(|r| r.code.is_none() && spec.with_status(r.status).len() > 1).expect("an uncoded row sharing its status");
+    let row = spec
+        .error
+        .iter()
+        .find(|r| r.code.is_none() && spec.with_status(r.status).len() > 1)
+        .expect("an uncoded row sharing its status");
     let message = serde_json::to_string(&row.description).expect("a string");
     for code in ["null", r#""E_UNKNOWN""#, "[1,2]", "{}", "true"] {
-        let error = read(row.status, &format!(r#"{{"error":{{"code":{code},"message":{message}}}}}"#));
+        let error = read(
+            row.status,
+            &format!(r#"{{"error":{{"code":{code},"message":{message}}}}}"#),
+        );
         assert_eq!(error.row(), named(&row.name), "code {code}");
         assert_eq!(error.resolution(), Resolution::Message, "code {code}");
     }
@@ -82,20 +114,32 @@ fn null_absent_and_non_numeric_codes_fall_through_to_other_rules() {
 #[test]
 fn extra_fields_are_ignored() {
     let (name, code, status, _) = coded_row();
-    let body = format!(r#"{{"request_id":"abc","error":{{"details":[1,{{"x":null}}],"code":{code},"message":"m","extra":true}},"meta":{{}}}}"#);
+    let body = format!(
+        r#"{{"request_id":"abc","error":{{"details":[1,{{"x":null}}],"code":{code},"message":"m","extra":true}},"meta":{{}}}}"#
+    );
     assert_eq!(read(status, &body).row(), named(&name));
 }
 
 #[test]
 fn empty_non_json_and_invalid_utf8_bodies_keep_the_status() {
     let unique = unique_status();
-    for body in [&b""[..], b"<html><body>Bad Gateway</body></html>", b"\xff\xfe\x00garbage", b"{\"error\":{\"code\":", b"null", b"[]"] {
+    for body in [
+        &b""[..],
+        b"<html><body>Bad Gateway</body></html>",
+        b"\xff\xfe\x00garbage",
+        b"{\"error\":{\"code\":",
+        b"null",
+        b"[]",
+    ] {
         let error = ResponseError::<NexusError>::from_response(unique.0, body);
         assert_eq!(error.status(), unique.0);
         assert_eq!(error.row(), named(&unique.1), "body {body:?}");
         assert_eq!(error.resolution(), Resolution::Status);
         let error = ResponseError::<NexusError>::from_response(502u16, body);
-        assert_eq!((error.row(), error.resolution()), (None, Resolution::Unresolved));
+        assert_eq!(
+            (error.row(), error.resolution()),
+            (None, Resolution::Unresolved)
+        );
         assert_eq!(error.to_string(), "502 Bad Gateway");
     }
 }
@@ -115,7 +159,11 @@ fn a_body_in_invalid_utf8_after_valid_fields_keeps_what_came_first() {
 /// A status with exactly one row in the spec: (status, name).
 fn unique_status() -> (u16, String) {
     let spec = common::nexus_spec();
-    let row = spec.error.iter().find(|r| spec.with_status(r.status).len() == 1).expect("some status has one row");
+    let row = spec
+        .error
+        .iter()
+        .find(|r| spec.with_status(r.status).len() == 1)
+        .expect("some status has one row");
     (row.status, row.name.clone())
 }
 
@@ -129,9 +177,16 @@ fn rule_1_code_needs_the_rows_status() {
     assert_eq!(error.resolution(), Resolution::Unresolved);
     // With its own status the code wins even over another row's description.
     let spec = common::nexus_spec();
-    let sibling = spec.with_status(status).into_iter().find(|r| r.name != name).map(|r| r.description.clone());
+    let sibling = spec
+        .with_status(status)
+        .into_iter()
+        .find(|r| r.name != name)
+        .map(|r| r.description.clone());
     if let Some(sibling) = sibling {
-        assert_eq!(read(status, &nested(&code.to_string(), &sibling)).row(), named(&name));
+        assert_eq!(
+            read(status, &nested(&code.to_string(), &sibling)).row(),
+            named(&name)
+        );
     }
 }
 
@@ -142,15 +197,27 @@ fn rule_2_message_matches_a_description_of_that_status_after_trimming() {
         let padded = format!("  {}\n", row.description);
         let error = read(row.status, &nested("null", &padded));
         assert_eq!(error.row(), named(&row.name), "{}", row.name);
-        assert_eq!(error.message(), Some(padded.as_str()), "the message is kept as sent");
-        assert_eq!(error.resolution(), Resolution::Message, "rule 2 comes before rule 3");
+        assert_eq!(
+            error.message(),
+            Some(padded.as_str()),
+            "the message is kept as sent"
+        );
+        assert_eq!(
+            error.resolution(),
+            Resolution::Message,
+            "rule 2 comes before rule 3"
+        );
     }
 }
 
 #[test]
 fn rule_2_ignores_descriptions_of_other_statuses() {
     let spec = common::nexus_spec();
-    let row = spec.error.iter().find(|r| r.status == 400 && r.code.is_none()).expect("an uncoded 400");
+    let row = spec
+        .error
+        .iter()
+        .find(|r| r.status == 400 && r.code.is_none())
+        .expect("an uncoded 400");
     let error = read(401, &nested("null", &row.description));
     assert_ne!(error.row(), named(&row.name));
 }
@@ -158,7 +225,10 @@ fn rule_2_ignores_descriptions_of_other_statuses() {
 #[test]
 fn rule_3_a_status_with_one_row_resolves_alone() {
     let (status, name) = unique_status();
-    let error = read(status, r#"{"error":{"code":999999,"message":"something new"}}"#);
+    let error = read(
+        status,
+        r#"{"error":{"code":999999,"message":"something new"}}"#,
+    );
     assert_eq!(error.row(), named(&name));
     assert_eq!(error.resolution(), Resolution::Status);
     assert_eq!(error.code(), Some(&Code::Number(999_999)));
@@ -173,7 +243,11 @@ fn statuses_with_several_rows_or_none_do_not_resolve_alone() {
             continue;
         }
         let error = read(status, "");
-        assert_eq!((error.row(), error.resolution()), (None, Resolution::Unresolved), "status {status}");
+        assert_eq!(
+            (error.row(), error.resolution()),
+            (None, Resolution::Unresolved),
+            "status {status}"
+        );
         assert_eq!(error.status(), status);
     }
 }
@@ -182,7 +256,10 @@ fn statuses_with_several_rows_or_none_do_not_resolve_alone() {
 fn status_accepts_http_status_code() {
     let (status, name) = unique_status();
     let code = http::StatusCode::from_u16(status).expect("valid");
-    assert_eq!(ResponseError::<NexusError>::from_response(code, b"").row(), named(&name));
+    assert_eq!(
+        ResponseError::<NexusError>::from_response(code, b"").row(),
+        named(&name)
+    );
 }
 
 // --- status-level answers ----------------------------------------------------------------
@@ -194,8 +271,16 @@ fn retry_and_reauthentication_follow_the_status_alone() {
         let retryable = matches!(status, 408 | 429 | 500 | 502 | 503 | 504);
         assert_eq!(error.is_retryable(), retryable, "{status}");
         assert_eq!(error.needs_reauthentication(), status == 401, "{status}");
-        assert_eq!(error.is_client_error(), (400..500).contains(&status), "{status}");
-        assert_eq!(error.is_server_error(), (500..600).contains(&status), "{status}");
+        assert_eq!(
+            error.is_client_error(),
+            (400..500).contains(&status),
+            "{status}"
+        );
+        assert_eq!(
+            error.is_server_error(),
+            (500..600).contains(&status),
+            "{status}"
+        );
         let action = match status {
             401 => Action::Reauthenticate,
             _ if retryable => Action::Retry,
@@ -217,10 +302,16 @@ fn display_shows_the_row_and_only_what_the_server_adds() {
     assert_eq!(error.to_string(), row_text);
 
     let error = read(status, &nested(&code.to_string(), "Token gone"));
-    assert_eq!(error.to_string(), format!("{row_text}; message \"Token gone\""));
+    assert_eq!(
+        error.to_string(),
+        format!("{row_text}; message \"Token gone\"")
+    );
 
     let error = read(418, r#"{"code":"E42","message":"short and stout"}"#);
-    assert_eq!(error.to_string(), "418 I'm a teapot; code E42; message \"short and stout\"");
+    assert_eq!(
+        error.to_string(),
+        "418 I'm a teapot; code E42; message \"short and stout\""
+    );
 }
 
 #[test]
@@ -229,15 +320,27 @@ fn display_escapes_control_characters_and_bounds_length() {
     let error = read(418, &nested(r#""E\r\n1""#, forged));
     let shown = error.to_string();
     assert!(!shown.chars().any(|c| c.is_control()), "{shown:?}");
-    assert!(shown.contains(r"ok\n2026-01-01 INFO login succeeded\u{1b}[2J\u{202e}"), "{shown}");
+    assert!(
+        shown.contains(r"ok\n2026-01-01 INFO login succeeded\u{1b}[2J\u{202e}"),
+        "{shown}"
+    );
     assert!(shown.contains(r"code E\r\n1"), "{shown}");
 
     let huge = "x".repeat(10 * 1024 * 1024);
     let error = read(418, &nested(&format!("\"{}\"", "c".repeat(1000)), &huge));
     let shown = error.to_string();
     let fixed = "418 I'm a teapot; code ; message \"\"".len() + 2 * '…'.len_utf8();
-    assert!(shown.len() <= fixed + nexus_errors::DISPLAY_CODE_LIMIT + nexus_errors::DISPLAY_MESSAGE_LIMIT, "{} bytes", shown.len());
-    assert_eq!(error.message().map(str::len), Some(huge.len()), "the message itself is kept whole");
+    assert!(
+        shown.len()
+            <= fixed + nexus_errors::DISPLAY_CODE_LIMIT + nexus_errors::DISPLAY_MESSAGE_LIMIT,
+        "{} bytes",
+        shown.len()
+    );
+    assert_eq!(
+        error.message().map(str::len),
+        Some(huge.len()),
+        "the message itself is kept whole"
+    );
 }
 
 // --- fits the ecosystem -------------------------------------------------------------------
@@ -261,10 +364,14 @@ fn call_anyhow(status: u16, body: &[u8]) -> anyhow::Result<()> {
 fn question_mark_works_with_thiserror_and_anyhow() {
     let (name, code, status, description) = coded_row();
     let body = nested(&code.to_string(), &description);
-    let Err(ClientError::Api(error)) = call(status, body.as_bytes()) else { panic!("an API error") };
+    let Err(ClientError::Api(error)) = call(status, body.as_bytes()) else {
+        panic!("an API error")
+    };
     assert_eq!(error.row(), named(&name));
     let error = call_anyhow(status, body.as_bytes()).expect_err("an error");
-    let typed = error.downcast_ref::<ResponseError>().expect("downcasts to ResponseError");
+    let typed = error
+        .downcast_ref::<ResponseError>()
+        .expect("downcasts to ResponseError");
     assert_eq!(typed.row(), named(&name));
     fn assert_send_sync<T: Send + Sync + 'static>(_: &T) {}
     assert_send_sync(typed);

@@ -46,7 +46,10 @@ pub fn nexus_spec() -> Spec {
 
 /// The example downstream crate's own table.
 pub fn downstream_spec() -> Spec {
-    read_spec(concat!(env!("CARGO_MANIFEST_DIR"), "/downstream/errors.toml"))
+    read_spec(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/downstream/errors.toml"
+    ))
 }
 
 fn read_spec(path: &str) -> Spec {

@@ -8,7 +8,10 @@ use std::process::Command;
 
 /// The workspace root.
 pub fn workspace() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("tests/ is inside the workspace").to_path_buf()
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("tests/ is inside the workspace")
+        .to_path_buf()
 }
 
 /// A fresh, empty directory for one test's project.
@@ -25,7 +28,10 @@ pub fn cargo(dir: &Path, args: &[&str]) -> String {
         .args(args)
         .current_dir(dir)
         // Shared by every scratch project, so dependencies build once per `cargo test`.
-        .env("CARGO_TARGET_DIR", Path::new(env!("CARGO_TARGET_TMPDIR")).join("scratch-target"))
+        .env(
+            "CARGO_TARGET_DIR",
+            Path::new(env!("CARGO_TARGET_TMPDIR")).join("scratch-target"),
+        )
         .env_remove("RUSTFLAGS")
         .output()
         .expect("cargo runs");
