@@ -4,32 +4,18 @@
 
 use std::collections::HashSet;
 
-use proc_macro2::Span;
 use proptest::prelude::*;
 use proptest::sample::Index;
 
-use crate::diagnostic::Diagnostics;
 use crate::model::Table;
-use crate::parse::{API_KEYS, ROW_KEYS, TOP_KEYS, parse};
-use crate::read::SpecFile;
-use crate::validate::validate;
+use crate::parse::{API_KEYS, ROW_KEYS, TOP_KEYS};
 
 /// The real spec, as the mutation strategy's starting point.
 const SPEC: &str = include_str!("../../spec/errors.toml");
 
 /// Runs `parse` then `validate` on `text`, and checks what must hold of any result.
 fn check(text: &str) -> (Table, Vec<String>) {
-    let file = SpecFile {
-        shown: "t.toml".into(),
-        resolved: "/t.toml".into(),
-        text: text.into(),
-    };
-    let mut diagnostics = Diagnostics::new("t.toml", text, Span::call_site());
-    let raw = parse(text, &mut diagnostics);
-    let table = validate(&file, raw, &mut diagnostics);
-    let errors: Vec<String> = diagnostics
-        .finish()
-        .map_or_else(Vec::new, |e| e.into_iter().map(|e| e.to_string()).collect());
+    let (table, errors) = crate::validate::tests::check(text);
     assert_skeleton_is_expandable(&table);
     assert_messages_are_located(text, &errors);
     (table, errors)

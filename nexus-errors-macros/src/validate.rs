@@ -256,12 +256,13 @@ fn check_status_text(status: u16, text: &Located<String>, diagnostics: &mut Diag
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::parse::parse;
     use proc_macro2::Span;
 
-    fn check(text: &str) -> (Table, Vec<String>) {
+    /// Runs `parse` then `validate` on `text`: the table and every message, in file order.
+    pub(crate) fn check(text: &str) -> (Table, Vec<String>) {
         let file = SpecFile {
             shown: "t.toml".into(),
             resolved: "/t.toml".into(),
