@@ -47,6 +47,7 @@ pub fn error_table(args: TokenStream, item: TokenStream) -> TokenStream {
             krate: &args.krate,
             rows,
             catch_all: None,
+            declared_in_row_order: true,
         },
     );
     let problems = problems.map(syn::Error::into_compile_error);

@@ -44,6 +44,7 @@ fn derive_checked(input: TokenStream) -> syn::Result<TokenStream> {
             krate: &args.krate,
             rows,
             catch_all,
+            declared_in_row_order: false,
         },
     );
     let errors = errors.0.map(syn::Error::into_compile_error);

@@ -27,6 +27,9 @@ pub struct Target<'a> {
     pub rows: Vec<RowValue>,
     /// The catch-all variant, if the enum has one.
     pub catch_all: Option<&'a Ident>,
+    /// Whether the variants are declared in the table's order with default discriminants, as
+    /// the attribute form writes them: a variant's discriminant is then its row's index.
+    pub declared_in_row_order: bool,
 }
 
 /// The enum itself, for the attribute form: the user's attributes and visibility, our derives,
@@ -59,7 +62,6 @@ pub fn enum_definition(
         #[derive(
             ::core::clone::Clone,
             ::core::marker::Copy,
-            ::core::fmt::Debug,
             ::core::cmp::PartialEq,
             ::core::cmp::Eq,
             ::core::hash::Hash,
@@ -67,6 +69,14 @@ pub fn enum_definition(
         #[non_exhaustive]
         #vis enum #ty {
             #(#variants)*
+        }
+
+        // What `#[derive(Debug)]` prints, without its one-arm-per-variant `match`.
+        #[automatically_derived]
+        impl ::core::fmt::Debug for #ty {
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                f.write_str(self.name())
+            }
         }
     }
 }
@@ -127,7 +137,10 @@ pub fn impls(table: &Table, target: &Target<'_>) -> TokenStream {
         })
         .collect();
     // `ROWS` once, not once per arm: rustc lowers the whole constant again at each use.
-    let row_body = if row_arms.is_empty() {
+    let row_body = if target.declared_in_row_order && catch_all.is_none() && !row_arms.is_empty() {
+        // No `match` at all: thousands of arms cost rustc superlinear time.
+        quote!(&Self::ROWS[self as usize])
+    } else if row_arms.is_empty() {
         // No unit variant (a table with no rows, or only a catch-all): nothing to index.
         let catch_all_arm = catch_all.map(|ident| quote!(#ty::#ident(row) => row,));
         quote!(match self { #catch_all_arm })
@@ -493,6 +506,7 @@ mod tests {
                 krate: &krate,
                 rows,
                 catch_all: None,
+                declared_in_row_order: false,
             },
         ));
         assert!(
@@ -527,6 +541,7 @@ mod tests {
                 krate: &krate,
                 rows,
                 catch_all: Some(&other),
+                declared_in_row_order: false,
             },
         ));
         assert!(out.contains("E :: Other (row) => return row"), "{out}");
