@@ -32,6 +32,14 @@ fn coded_row() -> (String, u16, u16, String) {
     )
 }
 
+/// A row without a code whose status has other rows too: only its message can pick it.
+fn uncoded_row_sharing_its_status(spec: &common::Spec) -> &common::Row {
+    spec.error
+        .iter()
+        .find(|r| r.code.is_none() && spec.with_status(r.status).len() > 1)
+        .expect("an uncoded row sharing its status")
+}
+
 fn named(name: &str) -> Option<NexusError> {
     Some(name.parse().expect("a spec name"))
 }
@@ -63,11 +71,7 @@ fn flat_body_resolves_by_code() {
 #[test]
 fn error_as_a_string_is_the_message() {
     let spec = common::nexus_spec();
-    let row = spec
-        .error
-        .iter()
-        .find(|r| r.code.is_none() && spec.with_status(r.status).len() > 1)
-        .expect("an uncoded row sharing its status");
+    let row = uncoded_row_sharing_its_status(&spec);
     let body = format!(
         r#"{{"error":{}}}"#,
         serde_json::to_string(&row.description).expect("a string")
@@ -92,11 +96,7 @@ fn codes_as_strings_are_trimmed_and_still_resolve() {
 #[test]
 fn null_absent_and_non_numeric_codes_fall_through_to_other_rules() {
     let spec = common::nexus_spec();
-    let row = spec
-        .error
-        .iter()
-        .find(|r| r.code.is_none() && spec.with_status(r.status).len() > 1)
-        .expect("an uncoded row sharing its status");
+    let row = uncoded_row_sharing_its_status(&spec);
     let message = serde_json::to_string(&row.description).expect("a string");
     for code in ["null", r#""E_UNKNOWN""#, "[1,2]", "{}", "true"] {
         let error = read(
