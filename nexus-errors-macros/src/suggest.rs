@@ -39,14 +39,7 @@ fn edit_distance(a: &str, b: &str) -> usize {
 mod tests {
     use super::*;
 
-    const KEYS: &[&str] = &[
-        "name",
-        "code",
-        "status",
-        "status_text",
-        "description",
-        "notes",
-    ];
+    const KEYS: &[&str] = crate::parse::ROW_KEYS;
 
     #[test]
     fn close_misspellings_are_suggested() {

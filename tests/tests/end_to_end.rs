@@ -76,6 +76,17 @@ impl Server {
         format!("{}{path}", self.base)
     }
 
+    /// A server for these cases, one path each.
+    async fn for_cases(cases: &[Case]) -> Server {
+        Server::start(
+            cases
+                .iter()
+                .map(|c| (c.path.clone(), Arc::clone(&c.respond)))
+                .collect(),
+        )
+        .await
+    }
+
     /// Stops the server and returns how many responses it served.
     async fn stop(self) -> usize {
         let _ = self.shutdown.send(());
@@ -208,13 +219,7 @@ struct Case {
 /// Serves the cases, reads each once with `nexus_error_for_status`, checks it, and returns
 /// how many responses were served.
 async fn run(spec: &Spec, cases: Vec<Case>) -> usize {
-    let server = Server::start(
-        cases
-            .iter()
-            .map(|c| (c.path.clone(), Arc::clone(&c.respond)))
-            .collect(),
-    )
-    .await;
+    let server = Server::for_cases(&cases).await;
     let client = client();
     for case in &cases {
         let error = fetch(&client, &server, &case.path).await;
@@ -336,13 +341,7 @@ async fn proxy_html_pages_and_empty_bodies_keep_the_status() {
         });
     }
     // The proxy pages: no row, retryable, and shown as the bare status line.
-    let server = Server::start(
-        cases
-            .iter()
-            .map(|c| (c.path.clone(), Arc::clone(&c.respond)))
-            .collect(),
-    )
-    .await;
+    let server = Server::for_cases(&cases).await;
     let client = client();
     for (path, shown) in [
         ("/html/502", "502 Bad Gateway"),
