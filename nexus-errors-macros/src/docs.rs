@@ -2,25 +2,19 @@
 
 use std::fmt::Write as _;
 
-use nexus_errors_spec::Row;
-
-use crate::spec::Loaded;
+use nexus_errors_spec::{Api, Row};
 
 /// The enum's documentation after the user's own: where it comes from and the whole table.
-pub fn enum_doc(spec: &Loaded) -> String {
-    let table = &spec.table;
+pub fn enum_doc<'a>(file: &str, api: &Api, rows: impl Iterator<Item = &'a Row>) -> String {
     let mut doc = String::new();
-    let api = if table.api.name.is_empty() {
+    let source = &api.source;
+    let api = if api.name.is_empty() {
         "the API's".to_owned()
     } else {
-        format!("the {}", escape(&table.api.name))
+        format!("the {}", escape(&api.name))
     };
-    let _ = write!(
-        doc,
-        "One variant per row of {api} error table, `{}`",
-        spec.file
-    );
-    match &table.api.source {
+    let _ = write!(doc, "One variant per row of {api} error table, `{file}`");
+    match source {
         Some(source) => {
             let _ = writeln!(doc, " (from <{source}>).");
         }
@@ -31,7 +25,7 @@ pub fn enum_doc(spec: &Loaded) -> String {
          Act on the HTTP status; the documentation says codes and messages may change.\n\n",
     );
     doc.push_str("| Variant | Code | Status | Description |\n|---|---|---|---|\n");
-    for row in &table.rows {
+    for row in rows {
         let code = row.code.map_or_else(|| "—".to_owned(), |c| c.to_string());
         let _ = writeln!(
             doc,

@@ -9,8 +9,10 @@
 
 mod args;
 mod attribute;
+mod binding;
 mod derive;
 mod docs;
+mod errors;
 mod expand;
 mod item;
 mod spec;

@@ -299,7 +299,7 @@ mod tests {
             ),
             (
                 spec(&[row("9Lives", None, 400, "Bad Request", "")]),
-                "must start with an uppercase letter",
+                "must start with an ASCII uppercase letter",
             ),
             (
                 spec(&[row("ALL", None, 400, "Bad Request", "")]),

@@ -1,0 +1,85 @@
+//! The column accessors, each a `const fn` through `row()`, and `from_response`.
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use super::Expansion;
+
+/// `name()` … `action()`: one `const fn` per column of the row.
+pub fn columns(x: &Expansion<'_>) -> TokenStream {
+    let krate = x.krate;
+    quote! {
+        /// The row's name in the spec, which is also the variant's name.
+        #[inline]
+        #[must_use]
+        pub const fn name(self) -> &'static str {
+            self.row().name()
+        }
+
+        /// The documented error code, if the documentation gives one.
+        #[inline]
+        #[must_use]
+        pub const fn code(self) -> ::core::option::Option<u16> {
+            self.row().code()
+        }
+
+        /// The HTTP status code as a number.
+        #[inline]
+        #[must_use]
+        pub const fn status(self) -> u16 {
+            self.row().status()
+        }
+
+        /// The HTTP status code.
+        #[inline]
+        #[must_use]
+        pub const fn status_code(self) -> #krate::__private::http::StatusCode {
+            self.row().status_code()
+        }
+
+        /// The status text as the documentation writes it, e.g. `Bad Request`.
+        #[inline]
+        #[must_use]
+        pub const fn status_text(self) -> &'static str {
+            self.row().status_text()
+        }
+
+        /// The documented description, word for word; it may be empty.
+        #[inline]
+        #[must_use]
+        pub const fn description(self) -> &'static str {
+            self.row().description()
+        }
+
+        /// The notes the documentation gives under the row.
+        #[inline]
+        #[must_use]
+        pub const fn notes(self) -> &'static [&'static str] {
+            self.row().notes()
+        }
+
+        /// What a client should do about this error, decided by its status.
+        #[inline]
+        #[must_use]
+        pub const fn action(self) -> #krate::Action {
+            self.row().action()
+        }
+    }
+}
+
+/// `from_response`: a failed response read into this table.
+pub fn from_response(x: &Expansion<'_>) -> TokenStream {
+    let krate = x.krate;
+    quote! {
+        /// Reads a failed HTTP response into a typed error; never fails, never panics.
+        ///
+        /// See [`ResponseError::from_response`](#krate::ResponseError::from_response).
+        #[must_use]
+        pub fn from_response(
+            status: impl ::core::convert::Into<u16>,
+            body: &[u8],
+        ) -> #krate::ResponseError<Self> {
+            #krate::ResponseError::from_response(status, body)
+        }
+    }
+}
