@@ -1,0 +1,4 @@
+//! The `nexus-errors` command: checks an error-table spec, and imports a documentation page's
+//! error table into one. `main.rs` only wires [`cli::run`] to the process.
+
+pub mod page;
