@@ -3,4 +3,5 @@
 
 pub mod merge;
 pub mod page;
+pub mod spec_edit;
 pub mod spec_rules;
