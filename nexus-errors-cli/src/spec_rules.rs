@@ -63,6 +63,11 @@ pub struct Palette {
 }
 
 impl Diagnostic {
+    /// The 1-based spec line the problem is on, when it is on one.
+    pub fn line(&self) -> Option<usize> {
+        None
+    }
+
     /// The diagnostic with `palette`'s styles.
     pub fn styled(&self, palette: &Palette) -> String {
         format!("{}{}{}", palette.message, self.message, palette.reset)
