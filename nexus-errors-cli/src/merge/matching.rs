@@ -7,21 +7,24 @@ use super::same_text::same_text;
 use crate::page::PageRow;
 use crate::spec_rules::SpecRow;
 
+/// One way a page row can be a spec row.
+type Rule = fn(&PageRow, &SpecRow) -> bool;
+
 /// For each page row, the index of the spec row it is, if any. Each spec row is used once.
 pub fn match_rows(page: &[PageRow], spec: &[SpecRow]) -> Vec<Option<usize>> {
     let mut matches = vec![None; page.len()];
     let mut used = vec![false; spec.len()];
-    let passes: [&dyn Fn(&PageRow, &SpecRow) -> bool; 4] = [
+    let passes: [Rule; 4] = [
         // The rules: by (code, status) when the page row has a code …
-        &|p, s| p.code.is_some() && p.code == s.code && p.status == s.status,
+        |p, s| p.code.is_some() && p.code == s.code && p.status == s.status,
         // … else by (status, description).
-        &|p, s| {
+        |p, s| {
             p.code.is_none() && p.status == s.status && same_text(&p.description, &s.description)
         },
         // Fallbacks for rows still unmatched: the code was added, dropped or changed …
-        &|p, s| p.status == s.status && same_text(&p.description, &s.description),
+        |p, s| p.status == s.status && same_text(&p.description, &s.description),
         // … or the status of a coded row changed.
-        &|p, s| p.code.is_some() && p.code == s.code,
+        |p, s| p.code.is_some() && p.code == s.code,
     ];
     for pass in passes {
         for (index, row) in page.iter().enumerate() {
