@@ -197,7 +197,10 @@ fn update(table: &mut Table, row: &SpecRow) {
                 let decor = current.decor().clone();
                 let mut wanted = wanted;
                 *wanted.decor_mut() = decor;
-                table.insert(key, Item::Value(wanted));
+                // Assigning through `get_mut` keeps the key's own spacing; `insert` would not.
+                if let Some(item) = table.get_mut(key) {
+                    *item = Item::Value(wanted);
+                }
             }
             (None, Some(wanted)) => insert_in_order(table, key, wanted),
             _ => {}

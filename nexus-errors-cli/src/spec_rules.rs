@@ -148,7 +148,7 @@ pub fn check(file: &str, text: &str) -> Checked {
             ));
         }
         if row.code.is_some() && rows[..index].iter().any(|r| r.code == row.code) {
-            error(format!("duplicate code {:?}", row.code));
+            error(format!("duplicate code {}", row.code.unwrap_or_default()));
         }
     }
     Checked {

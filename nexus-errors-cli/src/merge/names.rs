@@ -12,6 +12,13 @@ const NAME_WORDS: usize = 4;
 /// Words dropped from the start of a description before taking its leading words.
 const ARTICLES: &[&str] = &["a", "an", "the"];
 
+/// Words dropped from the end of the leading words: a name does not end mid-phrase
+/// (`PageSize`, not `PageSizeIsToo`).
+const DANGLING: &[&str] = &[
+    "a", "an", "and", "are", "as", "at", "be", "by", "for", "from", "in", "is", "of", "on", "or",
+    "the", "to", "too", "was", "were", "with",
+];
+
 /// A name for `row`: its status's reason phrase when it is the only row with that status on
 /// the page, else the leading words of its description; always valid and not in `taken`,
 /// which it is added to.
@@ -29,7 +36,15 @@ pub fn propose(row: &PageRow, page: &[PageRow], taken: &mut HashSet<String>) -> 
             .iter()
             .take_while(|w| ARTICLES.contains(&w.to_ascii_lowercase().as_str()))
             .count();
-        camel(&words[start..].join(" "), NAME_WORDS)
+        let mut leading: Vec<&str> = words[start..].iter().take(NAME_WORDS).copied().collect();
+        while leading.len() > 1
+            && leading
+                .last()
+                .is_some_and(|w| DANGLING.contains(&w.to_ascii_lowercase().as_str()))
+        {
+            leading.pop();
+        }
+        camel(&leading.join(" "), NAME_WORDS)
     };
     if base.is_empty() {
         base = camel(&row.status_text, usize::MAX);
@@ -109,7 +124,7 @@ mod tests {
         let mut taken = HashSet::new();
         assert_eq!(
             propose(&page[0], &page, &mut taken),
-            "CredentialGuidsSubmittedAre"
+            "CredentialGuidsSubmitted"
         );
         assert_eq!(
             propose(&page[1], &page, &mut taken),

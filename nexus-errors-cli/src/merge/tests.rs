@@ -117,7 +117,7 @@ fn new_rows_with_and_without_a_code_are_a_minor_change_in_page_order() {
             "Conflict",
             "InvalidDateRange",
             "InvalidApiToken",
-            "PageSizeIsToo",
+            "PageSize",
         ]
     );
     assert!(matches!(
