@@ -55,11 +55,20 @@ pub struct Run {
 
 /// Runs `nexus-errors` with `args` in `dir`, feeding it `stdin`, without colour.
 pub fn run_in(dir: &Path, args: &[&str], stdin: &[u8]) -> Run {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_nexus-errors"))
+    run_with_env(dir, args, stdin, &[("NO_COLOR", "1")])
+}
+
+/// Runs `nexus-errors` with `args` in `dir`, feeding it `stdin`, with only these of the
+/// colour variables set.
+pub fn run_with_env(dir: &Path, args: &[&str], stdin: &[u8], env: &[(&str, &str)]) -> Run {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_nexus-errors"));
+    for variable in ["NO_COLOR", "CLICOLOR", "CLICOLOR_FORCE"] {
+        command.env_remove(variable);
+    }
+    let mut child = command
+        .envs(env.iter().copied())
         .args(args)
         .current_dir(dir)
-        .env("NO_COLOR", "1")
-        .env_remove("CLICOLOR_FORCE")
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
