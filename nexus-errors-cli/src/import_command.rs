@@ -122,9 +122,16 @@ fn new_text(
                         "the page has no heading to name the API after: pass --api-name",
                     )
                 })?;
+            // A table whose codes do not begin with their status (1001 for a 402) says so,
+            // or the rules would reject every such code.
+            let codes_start_with_status = page.rows.iter().all(|row| {
+                row.code
+                    .is_none_or(|code| code.to_string().starts_with(&row.status.to_string()))
+            });
             let api = NewApi {
                 name,
                 source: args.source.clone(),
+                codes_start_with_status,
             };
             spec_edit::write(Base::New(&api), &merged.entries)
         }

@@ -28,6 +28,8 @@ pub struct NewApi {
     pub name: String,
     /// `source`, when given.
     pub source: Option<String>,
+    /// `codes_start_with_status`; written only when `false`.
+    pub codes_start_with_status: bool,
 }
 
 /// What the rows are written into.
@@ -109,6 +111,9 @@ fn new_document(api: &NewApi) -> DocumentMut {
     header.insert("name", Item::Value(api.name.as_str().into()));
     if let Some(source) = &api.source {
         header.insert("source", Item::Value(source.as_str().into()));
+    }
+    if !api.codes_start_with_status {
+        header.insert("codes_start_with_status", Item::Value(false.into()));
     }
     header.set_position(Some(0));
     let mut document = DocumentMut::new();

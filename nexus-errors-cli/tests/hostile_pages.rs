@@ -53,6 +53,7 @@ fn read_and_merge(bytes: &[u8]) {
         let api = NewApi {
             name: "API".into(),
             source: None,
+            codes_start_with_status: true,
         };
         let fresh = merge(&page.rows, &[], prune);
         let text = write(Base::New(&api), &fresh.entries).expect("a new spec");

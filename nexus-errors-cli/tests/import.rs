@@ -500,3 +500,20 @@ fn check_and_write_cannot_be_combined() {
     let run = import(&dir, &["--check", "--write"]);
     assert_eq!(run.code, 2, "{run:?}");
 }
+
+#[test]
+fn a_new_spec_for_codes_that_do_not_start_with_their_status_says_so() {
+    let page = "# Acme Payments API\n\n| Code | HTTP Status | Message |\n|---|---|---|\n| 1001 | 402 | The card was declined. |\n| 1002 | 402 | Insufficient funds. |\n";
+    let dir = temp_dir("codes-not-prefixed");
+    std::fs::write(dir.join("page.txt"), page).expect("page");
+    let run = import(&dir, &["--write"]);
+    assert_eq!(run.code, 0, "{run:?}");
+    let written = spec_in(&dir);
+    assert!(
+        written
+            .starts_with("[api]\nname = \"Acme Payments API\"\ncodes_start_with_status = false\n"),
+        "{written}"
+    );
+    let names: Vec<String> = rows(&written).into_iter().map(|r| r.name).collect();
+    assert_eq!(names, ["CardWasDeclined", "InsufficientFunds"]);
+}

@@ -6,7 +6,7 @@
 //!   the row it followed in the spec, unless `prune` is set.
 //! - A new row gets a proposed name ([`names`]).
 //! - Page text equal to the spec's text but for whitespace keeps the spec's spelling
-//!   ([`same_text`]).
+//!   ([`mod@same_text`]).
 
 pub mod matching;
 pub mod names;

@@ -169,6 +169,7 @@ fn a_new_spec_gets_an_api_header() {
     let api = NewApi {
         name: "Acme API".into(),
         source: Some("https://acme.test/errors".into()),
+        codes_start_with_status: true,
     };
     let text = write(Base::New(&api), &[added(expired())]).expect("a new spec");
     assert_eq!(
@@ -197,4 +198,30 @@ fn crlf_specs_stay_crlf() {
 fn inline_rows_are_refused() {
     let text = "error = [{ name = \"X\", status = 400, status_text = \"Bad Request\", description = \"\" }]\n\n[api]\nname = \"A\"\n";
     assert_eq!(write(Base::Existing(text), &[]), Err(EditError::InlineRows));
+}
+
+#[test]
+fn a_new_spec_says_when_codes_do_not_start_with_their_status() {
+    let api = NewApi {
+        name: "Acme API".into(),
+        source: None,
+        codes_start_with_status: false,
+    };
+    let text = write(
+        Base::New(&api),
+        &[added(row(
+            "Declined",
+            Some(1001),
+            402,
+            "Payment Required",
+            "",
+        ))],
+    )
+    .expect("a new spec");
+    assert!(
+        text.starts_with(
+            "[api]\nname = \"Acme API\"\ncodes_start_with_status = false\n\n[[error]]\n"
+        ),
+        "{text}"
+    );
 }
