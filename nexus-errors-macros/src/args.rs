@@ -4,7 +4,7 @@ use proc_macro2::Span;
 use syn::meta::ParseNestedMeta;
 use syn::{LitStr, Path};
 
-use crate::suggest::did_you_mean;
+use nexus_errors_spec::did_you_mean;
 
 /// Options naming the spec and the runtime crate.
 pub struct SpecArgs {

@@ -33,15 +33,16 @@ pub fn error_table(args: TokenStream, item: TokenStream) -> TokenStream {
         return error.into_compile_error();
     }
 
-    let (table, problems) = spec::load(&args.path);
-    let definition = expand::enum_definition(&table, &item.attrs, &item.vis, &item.ident);
-    let rows = table
+    let (spec, problems) = spec::load(&args.path);
+    let definition = expand::enum_definition(&spec, &item.attrs, &item.vis, &item.ident);
+    let rows = spec
+        .table
         .rows
         .iter()
         .map(|row| RowValue::Variant(format_ident!("{}", row.name)))
         .collect();
     let impls = expand::impls(
-        &table,
+        &spec,
         &Target {
             ty: &item.ident,
             krate: &args.krate,

@@ -10,9 +10,10 @@ use syn::{Attribute, Data, DataEnum, DeriveInput, Fields, Ident, LitStr, Variant
 
 use crate::args::SpecArgsBuilder;
 use crate::expand::{self, RowValue, Target};
-use crate::model::{Row, Table};
+use nexus_errors_spec::{Row, did_you_mean};
+
 use crate::spec;
-use crate::suggest::did_you_mean;
+use crate::spec::Loaded;
 
 const EXAMPLE: &str = "#[nexus(path = \"spec/errors.toml\")]";
 
@@ -34,11 +35,11 @@ fn derive_checked(input: TokenStream) -> syn::Result<TokenStream> {
     let args = enum_args(&input)?;
     let variants = variant_options(data)?;
 
-    let (mut table, problems) = spec::load(&args.path);
+    let (mut spec, problems) = spec::load(&args.path);
     let mut errors = Errors(problems);
-    let (rows, catch_all) = bind(&mut table, &input.ident, &variants, &args.path, &mut errors);
+    let (rows, catch_all) = bind(&mut spec, &input.ident, &variants, &args.path, &mut errors);
     let impls = expand::impls(
-        &table,
+        &spec,
         &Target {
             ty: &input.ident,
             krate: &args.krate,
@@ -204,13 +205,14 @@ fn one_variant(variant: &Variant) -> syn::Result<VariantOptions<'_>> {
 /// Binds rows to variants. On a mismatch it records the error and adds a placeholder row
 /// for the unbound variant, so the impls still compile and no follow-on errors appear.
 fn bind<'a>(
-    table: &mut Table,
+    spec: &mut Loaded,
     ty: &Ident,
     variants: &'a [VariantOptions<'a>],
     path: &LitStr,
     errors: &mut Errors,
 ) -> (Vec<RowValue>, Option<&'a Ident>) {
     let catch_all = variants.iter().find(|v| v.other).map(|v| v.ident);
+    let table = &mut spec.table;
     let mut bound: Vec<Option<&Ident>> = vec![None; table.rows.len()];
     let names: Vec<String> = table.rows.iter().map(|r| r.name.clone()).collect();
     let mut placeholders = Vec::new();
@@ -253,7 +255,7 @@ fn bind<'a>(
                     ty.span(),
                     format!(
                         "row `{}` ({}:{}) has no variant in `{ty}`\n  = help: add a variant `{}`, or carry unlisted rows with `#[nexus(other)] Other(&'static nexus_errors::Row)`",
-                        row.name, table.file, row.line, row.name
+                        row.name, spec.file, row.line, row.name
                     ),
                 ));
                 // Reported; left out of the skeleton.

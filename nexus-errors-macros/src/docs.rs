@@ -2,22 +2,25 @@
 
 use std::fmt::Write as _;
 
-use crate::model::{Row, Table};
+use nexus_errors_spec::Row;
+
+use crate::spec::Loaded;
 
 /// The enum's documentation after the user's own: where it comes from and the whole table.
-pub fn enum_doc(table: &Table) -> String {
+pub fn enum_doc(spec: &Loaded) -> String {
+    let table = &spec.table;
     let mut doc = String::new();
-    let api = if table.api_name.is_empty() {
+    let api = if table.api.name.is_empty() {
         "the API's".to_owned()
     } else {
-        format!("the {}", escape(&table.api_name))
+        format!("the {}", escape(&table.api.name))
     };
     let _ = write!(
         doc,
         "One variant per row of {api} error table, `{}`",
-        table.file
+        spec.file
     );
-    match &table.source {
+    match &table.api.source {
         Some(source) => {
             let _ = writeln!(doc, " (from <{source}>).");
         }
@@ -43,7 +46,7 @@ pub fn enum_doc(table: &Table) -> String {
 }
 
 /// A variant's documentation: its columns, notes and where it is in the spec.
-pub fn variant_doc(table: &Table, row: &Row) -> String {
+pub fn variant_doc(file: &str, row: &Row) -> String {
     let mut doc = format!("**{} {}**", row.status, escape(&row.status_text));
     if let Some(code) = row.code {
         let _ = write!(doc, ", code `{code}`");
@@ -59,7 +62,7 @@ pub fn variant_doc(table: &Table, row: &Row) -> String {
             let _ = writeln!(doc, "- {}", escape(note));
         }
     }
-    let _ = write!(doc, "\n\nRow at `{}` line {}.", table.file, row.line);
+    let _ = write!(doc, "\n\nRow at `{file}` line {}.", row.line);
     doc
 }
 

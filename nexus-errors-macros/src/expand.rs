@@ -9,7 +9,9 @@ use quote::{format_ident, quote};
 use syn::{Attribute, Ident, Path, Visibility};
 
 use crate::docs;
-use crate::model::Table;
+use nexus_errors_spec::Table;
+
+use crate::spec::Loaded;
 
 /// How the enum's values stand for the table's rows.
 pub enum RowValue {
@@ -35,15 +37,15 @@ pub struct Target<'a> {
 /// The enum itself, for the attribute form: the user's attributes and visibility, our derives,
 /// one documented unit variant per row.
 pub fn enum_definition(
-    table: &Table,
+    spec: &Loaded,
     attrs: &[Attribute],
     vis: &Visibility,
     ty: &Ident,
 ) -> TokenStream {
-    let doc = docs::enum_doc(table);
-    let variants = table.rows.iter().map(|row| {
+    let doc = docs::enum_doc(spec);
+    let variants = spec.table.rows.iter().map(|row| {
         let ident = format_ident!("{}", row.name);
-        let doc = docs::variant_doc(table, row);
+        let doc = docs::variant_doc(&spec.file, row);
         let alias = row.code.map(|code| {
             let code = code.to_string();
             quote!(#[doc(alias = #code)])
@@ -82,7 +84,8 @@ pub fn enum_definition(
 }
 
 /// The inherent accessors, the trait impls and the rebuild tie, shared by both forms.
-pub fn impls(table: &Table, target: &Target<'_>) -> TokenStream {
+pub fn impls(spec: &Loaded, target: &Target<'_>) -> TokenStream {
+    let table = &spec.table;
     let Target {
         ty,
         krate,
@@ -236,9 +239,9 @@ pub fn impls(table: &Table, target: &Target<'_>) -> TokenStream {
         let status = Literal::u16_unsuffixed(status);
         quote!(#status => const { &[#(#members),*] },)
     });
-    let spec_doc = format!("Generated from `{}`.", table.file);
+    let spec_doc = format!("Generated from `{}`.", spec.file);
     // Ties this crate's build to the spec: cargo rebuilds when the file changes.
-    let rebuild_tie = table.resolved.as_ref().map(|path| {
+    let rebuild_tie = spec.resolved.as_ref().map(|path| {
         quote!(
             const _: &[u8] = ::core::include_bytes!(#path);
         )
@@ -368,7 +371,8 @@ pub fn impls(table: &Table, target: &Target<'_>) -> TokenStream {
         impl ::core::str::FromStr for #ty {
             type Err = #krate::UnknownName;
 
-            fn from_str(name: &str) -> ::core::result::Result<Self, Self::Err> {
+            // Not `Self::Err`: a variant named `Err` would make that path ambiguous.
+            fn from_str(name: &str) -> ::core::result::Result<Self, #krate::UnknownName> {
                 Self::from_name(name).ok_or(#krate::UnknownName)
             }
         }
@@ -456,9 +460,9 @@ fn statuses(table: &Table) -> Vec<u16> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::Row;
+    use nexus_errors_spec::{Api, Row};
 
-    fn table() -> Table {
+    fn table() -> Loaded {
         let row = |name: &str, code, status| Row {
             name: name.into(),
             code,
@@ -468,16 +472,20 @@ mod tests {
             notes: vec![],
             line: 1,
         };
-        Table {
+        Loaded {
             file: "t.toml".into(),
             resolved: Some("/t.toml".into()),
-            api_name: "Test".into(),
-            source: None,
-            rows: vec![
-                row("A", Some(4001), 400),
-                row("B", None, 401),
-                row("C", None, 400),
-            ],
+            table: Table {
+                api: Api {
+                    name: "Test".into(),
+                    ..Api::default()
+                },
+                rows: vec![
+                    row("A", Some(4001), 400),
+                    row("B", None, 401),
+                    row("C", None, 400),
+                ],
+            },
         }
     }
 
@@ -495,6 +503,7 @@ mod tests {
         let ty = format_ident!("E");
         let krate: Path = syn::parse_quote!(::nexus_errors);
         let rows = table
+            .table
             .rows
             .iter()
             .map(|r| RowValue::Variant(format_ident!("{}", r.name)))

@@ -2,24 +2,18 @@
 //! API's error table from a TOML spec at compile time and generate a typed error enum.
 //!
 //! Use them through `nexus-errors`, which re-exports them and holds the runtime types the
-//! generated code refers to. The work is done by plain functions over `proc_macro2`, one
-//! module per stage: `read` → `parse` → `validate` → `expand`.
+//! generated code refers to. The front half of the pipeline (read → parse → validate) is the
+//! plain library `nexus-errors-spec`, shared with the `nexus-errors` command; this crate
+//! parses the macro's arguments and the user's item, binds rows to variants for the derive,
+//! expands, and turns the spec's diagnostics into compile errors.
 
 mod args;
 mod attribute;
 mod derive;
-mod diagnostic;
 mod docs;
 mod expand;
 mod item;
-mod model;
-mod parse;
-#[cfg(test)]
-mod proptests;
-mod read;
 mod spec;
-mod suggest;
-mod validate;
 
 use proc_macro::TokenStream;
 

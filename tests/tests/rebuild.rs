@@ -1,7 +1,7 @@
 //! Editing the spec alone makes `cargo build` regenerate the enum: the generated code ties
 //! the crate to the spec file with `include_bytes!`, so cargo sees the dependency.
 //!
-//! The test copies the two crates into a scratch workspace, builds a program that prints
+//! The test copies the three crates into a scratch workspace, builds a program that prints
 //! the table, appends a row to the copied spec, and builds and runs it again.
 
 #[path = "common/scratch.rs"]
@@ -21,7 +21,7 @@ description = "A row that was not there before."
 fn editing_the_spec_regenerates_the_enum() {
     let root = scratch::workspace();
     let dir = scratch::fresh_dir("rebuild");
-    for krate in ["nexus-errors", "nexus-errors-macros"] {
+    for krate in ["nexus-errors", "nexus-errors-macros", "nexus-errors-spec"] {
         fs::create_dir_all(dir.join(krate)).expect("crate dir");
         for part in ["Cargo.toml", "src", "spec"] {
             let from = root.join(krate).join(part);
@@ -43,7 +43,7 @@ fn editing_the_spec_regenerates_the_enum() {
     let start = workspace.find("members = [").expect("members");
     let end = start + workspace[start..].find(']').expect("end of members") + 1;
     let workspace = format!(
-        "{}members = [\"nexus-errors\", \"nexus-errors-macros\", \"probe\"]{}",
+        "{}members = [\"nexus-errors\", \"nexus-errors-macros\", \"nexus-errors-spec\", \"probe\"]{}",
         &workspace[..start],
         &workspace[end..]
     );

@@ -1,24 +1,42 @@
-//! Property tests for the front half of the pipeline: whatever text the spec holds, `parse`
-//! and `validate` return (errors, a table, or both) and never panic, and the table they
-//! return is always one `expand` can turn into Rust.
+//! Property tests of the pipeline: whatever text the spec holds, `check` returns (errors, a
+//! table, or both) and never panics, every message is located and bounded, and the table it
+//! returns is always one the proc macro can turn into Rust.
 
 use std::collections::HashSet;
 
+use nexus_errors_spec::parse::{API_KEYS, ROW_KEYS, TOP_KEYS};
+use nexus_errors_spec::{Table, name};
 use proptest::prelude::*;
 use proptest::sample::Index;
-
-use crate::model::Table;
-use crate::parse::{API_KEYS, ROW_KEYS, TOP_KEYS};
 
 /// The real spec, as the mutation strategy's starting point.
 const SPEC: &str = include_str!("../../spec/errors.toml");
 
-/// Runs `parse` then `validate` on `text`, and checks what must hold of any result.
+/// Runs the pipeline on `text`, and checks what must hold of any result.
 fn check(text: &str) -> (Table, Vec<String>) {
-    let (table, errors) = crate::validate::tests::check(text);
-    assert_skeleton_is_expandable(&table);
+    let checked = nexus_errors_spec::check("t.toml", text);
+    let errors: Vec<String> = checked
+        .diagnostics
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    assert_skeleton_is_expandable(&checked.table);
     assert_messages_are_located(text, &errors);
-    (table, errors)
+    assert_messages_are_bounded(&errors);
+    (checked.table, errors)
+}
+
+/// However long the spec's lines and values, a message stays short: the snippet is a window
+/// and quoted text is cut.
+fn assert_messages_are_bounded(errors: &[String]) {
+    for error in errors {
+        assert!(
+            error.chars().count() < 2_000,
+            "a message of {} characters: {:?}",
+            error.chars().count(),
+            error.chars().take(300).collect::<String>()
+        );
+    }
 }
 
 /// The skeleton is expanded even when there are errors: every row must make valid Rust.
@@ -26,14 +44,10 @@ fn assert_skeleton_is_expandable(table: &Table) {
     let mut names = HashSet::new();
     let mut codes = HashSet::new();
     for row in &table.rows {
-        assert!(
-            syn::parse_str::<syn::Ident>(&row.name).is_ok(),
-            "row name {:?} is not an identifier",
-            row.name
-        );
-        assert!(
-            !["ALL", "COUNT", "ROWS"].contains(&row.name.as_str()),
-            "reserved name {:?}",
+        assert_eq!(
+            name::check(&row.name),
+            Ok(()),
+            "the skeleton kept the name {:?}",
             row.name
         );
         assert!(
@@ -339,4 +353,21 @@ fn the_real_spec_is_clean() {
             .filter(|line| line.trim() == "[[error]]")
             .count()
     );
+}
+
+/// Cases proptest once shrank to: carriage returns where a line ends or a value starts.
+#[test]
+fn carriage_returns_never_panic() {
+    check("\r");
+    check("api = \r");
+    let mut spec = SPEC.to_owned();
+    spec.insert_str(spec.len() / 2, "\r\n");
+    check(&spec);
+}
+
+#[test]
+fn a_huge_line_gives_short_messages() {
+    let text = format!("[api]\nname = \"A\"\nsource = {}\n", "[".repeat(200_000));
+    let (_, errors) = check(&text);
+    assert!(!errors.is_empty());
 }

@@ -2,10 +2,16 @@
 
 /// The known word closest to `word`, if it is close enough to be a likely misspelling.
 pub fn did_you_mean<'a>(word: &str, known: &[&'a str]) -> Option<&'a str> {
+    let length = word.chars().count();
     known
         .iter()
-        .map(|candidate| (edit_distance(word, candidate), *candidate))
-        .filter(|(distance, candidate)| *distance <= (candidate.len() / 3).max(1))
+        .map(|candidate| (candidate, (candidate.len() / 3).max(1)))
+        // The distance is at least the difference in length: skip hopeless candidates before
+        // paying for a table the size of a (possibly huge) word.
+        .filter(|(candidate, most)| length.abs_diff(candidate.chars().count()) <= *most)
+        .map(|(candidate, most)| (edit_distance(word, candidate), *candidate, most))
+        .filter(|(distance, _, most)| distance <= most)
+        .map(|(distance, candidate, _)| (distance, candidate))
         .min_by_key(|(distance, _)| *distance)
         .map(|(_, candidate)| candidate)
 }
@@ -40,6 +46,11 @@ mod tests {
     use super::*;
 
     const KEYS: &[&str] = crate::parse::ROW_KEYS;
+
+    #[test]
+    fn a_huge_word_is_rejected_without_a_huge_table() {
+        assert_eq!(did_you_mean(&"x".repeat(1_000_000), KEYS), None);
+    }
 
     #[test]
     fn close_misspellings_are_suggested() {

@@ -1,4 +1,5 @@
-//! Stage 3 — validate: the rules a table must follow, each with its own message.
+//! Stage 3 — validate: the rules a table must follow, each one a named `check_*` function
+//! with its own message.
 //!
 //! Always returns a table: on errors it is a skeleton (rows with unusable names dropped,
 //! unusable values replaced) so the macro can still emit the items and the user sees the
@@ -7,94 +8,102 @@
 use std::collections::HashMap;
 
 use crate::diagnostic::Diagnostics;
-use crate::model::{Row, Table};
-use crate::parse::{Located, RawRow, RawSpec};
-use crate::read::SpecFile;
+use crate::model::{Api, Row, Table};
+use crate::name;
+use crate::parse::{Located, RawApi, RawRow, RawRows, RawSpec, Section};
+use crate::text::{QUOTE_LIMIT, quoted, shorten};
 
-/// Names that would collide with the associated items generated on the enum.
-const RESERVED: &[&str] = &["ALL", "COUNT", "ROWS"];
+/// Checks a parsed spec against every rule; problems go to `diagnostics`.
+pub fn validate(raw: RawSpec, diagnostics: &mut Diagnostics<'_>) -> Table {
+    let api = check_api(raw.api, diagnostics);
+    let rows = match raw.rows {
+        Section::Present(RawRows { at, rows }) => {
+            let mut seen = Seen::default();
+            let checked: Vec<Row> = rows
+                .into_iter()
+                .filter_map(|row| validate_row(row, &api, &mut seen, diagnostics))
+                .collect();
+            check_has_rows(seen.rows, at, diagnostics);
+            checked
+        }
+        Section::Absent => {
+            check_has_rows(0, 0..0, diagnostics);
+            Vec::new()
+        }
+        Section::Reported => Vec::new(),
+    };
+    Table { api, rows }
+}
 
-pub fn validate(file: &SpecFile, raw: RawSpec, diagnostics: &mut Diagnostics<'_>) -> Table {
-    let codes_start_with_status = raw
-        .api
-        .as_ref()
-        .and_then(|api| api.codes_start_with_status.as_ref())
-        .is_none_or(|flag| flag.value);
-    let had_rows = !raw.rows.is_empty();
-    if raw.api.is_none() && !raw.reported.contains(&"api") {
-        diagnostics.error(
-            0..0,
-            "the spec has no `[api]` section",
-            Some("start the file with `[api]` and `name = \"…\"`".to_owned()),
-        );
+/// What the rows checked so far used, for the uniqueness rules: each with its row's line.
+#[derive(Default)]
+struct Seen {
+    rows: usize,
+    names: HashMap<String, usize>,
+    codes: HashMap<u16, usize>,
+    /// (status, trimmed description) of rows without a code: the response side tells those
+    /// apart by their message.
+    uncoded: HashMap<(u16, String), usize>,
+}
+
+fn check_api(api: Section<RawApi>, diagnostics: &mut Diagnostics<'_>) -> Api {
+    match api {
+        Section::Present(api) => Api {
+            name: api.name.map_or_else(String::new, |n| n.value),
+            source: api.source.map(|s| s.value),
+            codes_start_with_status: api.codes_start_with_status.is_none_or(|flag| flag.value),
+        },
+        Section::Absent => {
+            diagnostics.error(
+                0..0,
+                "the spec has no `[api]` section",
+                Some("start the file with `[api]` and `name = \"…\"`".to_owned()),
+            );
+            Api::default()
+        }
+        Section::Reported => Api::default(),
     }
-    let api_name = raw
-        .api
-        .as_ref()
-        .and_then(|a| a.name.as_ref())
-        .map_or_else(String::new, |n| n.value.clone());
-    let source = raw.api.and_then(|a| a.source).map(|s| s.value);
+}
 
-    let mut rows = Vec::with_capacity(raw.rows.len());
-    let mut names: HashMap<String, usize> = HashMap::new();
-    let mut codes: HashMap<u16, usize> = HashMap::new();
-    // (status, description) of rows without a code: the response side tells them apart by message.
-    let mut uncoded: HashMap<(u16, String), usize> = HashMap::new();
-
-    for raw_row in raw.rows {
-        let line = diagnostics.line_of(raw_row.at.start);
-        let name = check_name(&raw_row, &names, diagnostics);
-        let status = check_status(&raw_row, diagnostics);
-        let code = check_code(
-            &raw_row,
-            status,
-            codes_start_with_status,
-            &codes,
-            diagnostics,
-        );
-        if let (Some(status), Some(text)) = (status, &raw_row.status_text) {
-            check_status_text(status, text, diagnostics);
-        }
-        let description = raw_row
-            .description
-            .as_ref()
-            .map_or_else(String::new, |d| d.value.clone());
-        if let (Some(status), None, Some(located)) = (status, &raw_row.code, &raw_row.description) {
-            let key = (status, located.value.trim().to_owned());
-            if let Some(first) = uncoded.get(&key) {
-                diagnostics.error(
-                    located.at.clone(),
-                    format!(
-                        "this row has the same status ({status}) and description as the row at line {first}, and neither has a code"
-                    ),
-                    Some("a response could not be told apart between them: merge the rows, or give one a code".to_owned()),
-                );
-            } else {
-                uncoded.insert(key, line);
-            }
-        }
-        if let Some(name) = &name {
-            names.insert(name.clone(), line);
-        }
-        if let Some(code) = code {
-            codes.insert(code, line);
-        }
-        if let Some(name) = name {
-            rows.push(Row {
-                name,
-                code,
-                status: status.unwrap_or(500),
-                status_text: raw_row.status_text.map_or_else(String::new, |t| t.value),
-                description,
-                notes: raw_row.notes.into_iter().map(|n| n.value).collect(),
-                line,
-            });
-        }
+/// Checks one row; returns it for the table when its name is usable.
+fn validate_row(
+    raw: RawRow,
+    api: &Api,
+    seen: &mut Seen,
+    diagnostics: &mut Diagnostics<'_>,
+) -> Option<Row> {
+    seen.rows += 1;
+    let line = diagnostics.line_of(raw.at.start);
+    let name = check_name(&raw, seen, diagnostics);
+    let status = check_status(&raw, diagnostics);
+    let code = check_code(&raw, status, api.codes_start_with_status, seen, diagnostics);
+    if let (Some(status), Some(text)) = (status, &raw.status_text) {
+        check_status_text(status, text, diagnostics);
     }
+    if let (Some(status), None, Some(description)) = (status, &raw.code, &raw.description) {
+        check_uncoded_rows_differ(status, description, line, seen, diagnostics);
+    }
+    if let Some(name) = &name {
+        seen.names.insert(name.clone(), line);
+    }
+    if let Some(code) = code {
+        seen.codes.insert(code, line);
+    }
+    Some(Row {
+        name: name?,
+        code,
+        status: status.unwrap_or(500),
+        status_text: raw.status_text.map_or_else(String::new, |t| t.value),
+        description: raw.description.map_or_else(String::new, |d| d.value),
+        notes: raw.notes.into_iter().map(|n| n.value).collect(),
+        line,
+    })
+}
 
-    if !had_rows && !raw.reported.contains(&"error") {
+fn check_has_rows(rows: usize, at: std::ops::Range<usize>, diagnostics: &mut Diagnostics<'_>) {
+    if rows == 0 {
         diagnostics.error(
-            raw.rows_at,
+            at,
             "the spec has no rows",
             Some(
                 "add at least one `[[error]]` row with name, status, status_text and description"
@@ -102,80 +111,30 @@ pub fn validate(file: &SpecFile, raw: RawSpec, diagnostics: &mut Diagnostics<'_>
             ),
         );
     }
-
-    Table {
-        file: file.shown.clone(),
-        resolved: Some(file.resolved.display().to_string()),
-        api_name,
-        source,
-        rows,
-    }
 }
 
-fn check_name(
-    row: &RawRow,
-    seen: &HashMap<String, usize>,
-    diagnostics: &mut Diagnostics<'_>,
-) -> Option<String> {
+fn check_name(row: &RawRow, seen: &Seen, diagnostics: &mut Diagnostics<'_>) -> Option<String> {
     let Located { value: name, at } = row.name.as_ref()?;
-    if let Some(first) = seen.get(name) {
+    if let Some(first) = seen.names.get(name) {
         diagnostics.error(
             at.clone(),
-            format!("duplicate name `{name}`: the row at line {first} already uses it"),
+            format!(
+                "duplicate name `{}`: the row at line {first} already uses it",
+                shorten(name, QUOTE_LIMIT)
+            ),
             Some("every row needs its own name; it becomes the enum variant".to_owned()),
         );
         return None;
     }
-    if let Err(problem) = check_identifier(name) {
+    if let Err(problem) = name::check(name) {
         diagnostics.error(
             at.clone(),
-            format!("name {name:?} {problem}"),
-            Some(name_help(name)),
+            format!("name {} {problem}", quoted(name)),
+            Some(name::help(name)),
         );
         return None;
     }
     Some(name.clone())
-}
-
-/// Why `name` cannot be a variant, if it cannot.
-fn check_identifier(name: &str) -> Result<(), String> {
-    if name.starts_with("r#") {
-        return Err("is a raw identifier".to_owned());
-    }
-    match syn::parse_str::<syn::Ident>(name) {
-        Ok(_) if RESERVED.contains(&name) => Err(format!(
-            "would clash with the generated associated item `{name}`"
-        )),
-        Ok(_) => Ok(()),
-        Err(_) if is_keyword(name) => Err("is a Rust keyword".to_owned()),
-        Err(_) => Err("is not a valid Rust identifier".to_owned()),
-    }
-}
-
-fn is_keyword(name: &str) -> bool {
-    syn::parse_str::<syn::Ident>(&format!("r#{name}")).is_ok()
-        || matches!(name, "self" | "Self" | "super" | "crate")
-}
-
-/// Suggests an UpperCamelCase identifier built from the words of `name`.
-fn name_help(name: &str) -> String {
-    let camel: String = name
-        .trim_start_matches("r#")
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|word| !word.is_empty())
-        .map(|word| {
-            let mut chars = word.chars();
-            chars.next().map_or_else(String::new, |first| {
-                first.to_uppercase().chain(chars).collect()
-            })
-        })
-        .collect();
-    match camel.chars().next() {
-        Some(first) if !first.is_ascii_digit() && check_identifier(&camel).is_ok() && camel != name => {
-            format!("names become enum variants: use UpperCamelCase, e.g. `{camel}`")
-        }
-        _ => "names become enum variants: use an UpperCamelCase identifier such as `SessionTokenExpired`".to_owned(),
-    }
 }
 
 fn check_status(row: &RawRow, diagnostics: &mut Diagnostics<'_>) -> Option<u16> {
@@ -197,7 +156,7 @@ fn check_code(
     row: &RawRow,
     status: Option<u16>,
     codes_start_with_status: bool,
-    seen: &HashMap<u16, usize>,
+    seen: &Seen,
     diagnostics: &mut Diagnostics<'_>,
 ) -> Option<u16> {
     let Located { value, at } = row.code.as_ref()?;
@@ -212,7 +171,7 @@ fn check_code(
         );
         return None;
     };
-    if let Some(first) = seen.get(&code) {
+    if let Some(first) = seen.codes.get(&code) {
         diagnostics.error(
             at.clone(),
             format!("duplicate code {code}: the row at line {first} already uses it"),
@@ -221,19 +180,29 @@ fn check_code(
         return None;
     }
     if let Some(status) = status {
-        let digits = code.to_string();
-        if codes_start_with_status && !digits.starts_with(&status.to_string()) {
-            diagnostics.error(
-                at.clone(),
-                format!("code {code} does not start with its status {status}"),
-                Some(
-                    "documented codes begin with their status (4011 is a 401): check both values, or set `codes_start_with_status = false` under `[api]` if this table does not follow that convention"
-                        .to_owned(),
-                ),
-            );
+        if codes_start_with_status {
+            check_code_starts_with_status(code, status, at, diagnostics);
         }
     }
     Some(code)
+}
+
+fn check_code_starts_with_status(
+    code: u16,
+    status: u16,
+    at: &std::ops::Range<usize>,
+    diagnostics: &mut Diagnostics<'_>,
+) {
+    if !code.to_string().starts_with(&status.to_string()) {
+        diagnostics.error(
+            at.clone(),
+            format!("code {code} does not start with its status {status}"),
+            Some(
+                "documented codes begin with their status (4011 is a 401): check both values, or set `codes_start_with_status = false` under `[api]` if this table does not follow that convention"
+                    .to_owned(),
+            ),
+        );
+    }
 }
 
 fn check_status_text(status: u16, text: &Located<String>, diagnostics: &mut Diagnostics<'_>) {
@@ -247,34 +216,49 @@ fn check_status_text(status: u16, text: &Located<String>, diagnostics: &mut Diag
         diagnostics.error(
             text.at.clone(),
             format!(
-                "status_text {:?} does not match the reason phrase of {status}, {reason:?}",
-                text.value
+                "status_text {} does not match the reason phrase of {status}, {reason:?}",
+                quoted(&text.value)
             ),
             Some(format!("write `status_text = \"{reason}\"`")),
         );
     }
 }
 
+/// Two rows with the same status and description and no code could not be told apart.
+fn check_uncoded_rows_differ(
+    status: u16,
+    description: &Located<String>,
+    line: usize,
+    seen: &mut Seen,
+    diagnostics: &mut Diagnostics<'_>,
+) {
+    let key = (status, description.value.trim().to_owned());
+    if let Some(first) = seen.uncoded.get(&key) {
+        diagnostics.error(
+            description.at.clone(),
+            format!(
+                "this row has the same status ({status}) and description as the row at line {first}, and neither has a code"
+            ),
+            Some("a response could not be told apart between them: merge the rows, or give one a code".to_owned()),
+        );
+    } else {
+        seen.uncoded.insert(key, line);
+    }
+}
+
 #[cfg(test)]
-pub(crate) mod tests {
+mod tests {
     use super::*;
-    use crate::parse::parse;
-    use proc_macro2::Span;
 
     /// Runs `parse` then `validate` on `text`: the table and every message, in file order.
-    pub(crate) fn check(text: &str) -> (Table, Vec<String>) {
-        let file = SpecFile {
-            shown: "t.toml".into(),
-            resolved: "/t.toml".into(),
-            text: text.into(),
-        };
-        let mut diagnostics = Diagnostics::new("t.toml", text, Span::call_site());
-        let raw = parse(text, &mut diagnostics);
-        let table = validate(&file, raw, &mut diagnostics);
-        let errors = diagnostics
-            .finish()
-            .map_or_else(Vec::new, |e| e.into_iter().map(|e| e.to_string()).collect());
-        (table, errors)
+    fn check(text: &str) -> (Table, Vec<String>) {
+        let checked = crate::check("t.toml", text);
+        let errors = checked
+            .diagnostics
+            .iter()
+            .map(ToString::to_string)
+            .collect();
+        (checked.table, errors)
     }
 
     fn row(name: &str, code: Option<i64>, status: i64, text: &str, description: &str) -> String {
@@ -315,7 +299,7 @@ pub(crate) mod tests {
             ),
             (
                 spec(&[row("9Lives", None, 400, "Bad Request", "")]),
-                "is not a valid Rust identifier",
+                "must start with an uppercase letter",
             ),
             (
                 spec(&[row("ALL", None, 400, "Bad Request", "")]),
@@ -401,11 +385,5 @@ pub(crate) mod tests {
         assert_eq!(errors.len(), 3, "{errors:?}");
         let names: Vec<&str> = table.rows.iter().map(|r| r.name.as_str()).collect();
         assert_eq!(names, ["Good", "AlsoGood"]);
-    }
-
-    #[test]
-    fn name_help_suggests_camel_case() {
-        assert!(name_help("session_token-expired").contains("`SessionTokenExpired`"));
-        assert!(name_help("42").contains("such as"));
     }
 }

@@ -11,48 +11,92 @@ use toml::de::{DeTable, DeValue};
 
 use crate::diagnostic::Diagnostics;
 use crate::suggest::did_you_mean;
+use crate::text::{QUOTE_LIMIT, shorten};
 
 /// A value and the byte range it came from.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Located<T> {
+    /// The value.
     pub value: T,
+    /// Where it is in the spec's text.
     pub at: Range<usize>,
 }
 
-#[derive(Debug, Default)]
+/// What parsing made of a top-level section, so `validate` knows whether to call it missing.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Section<T> {
+    /// The spec does not have it.
+    Absent,
+    /// It is there but unusable, and the problem is already reported (a syntax error, a wrong
+    /// type, or an unknown key that looks like a misspelling of it).
+    Reported,
+    /// It is there; anything wrong inside it is reported, and what could be read is kept.
+    Present(T),
+}
+
+impl<T> Section<T> {
+    fn mark_reported(&mut self) {
+        if let Section::Absent = self {
+            *self = Section::Reported;
+        }
+    }
+}
+
+/// The spec as parsed: each section, every value with its place.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RawSpec {
-    pub api: Option<RawApi>,
-    pub rows: Vec<RawRow>,
-    /// Where the rows are (the first `[[error]]`), or the start of the file.
-    pub rows_at: Range<usize>,
-    /// Top-level keys whose problem is already reported (a syntax error, a wrong type, or an
-    /// unknown key that looks like a misspelling of them), so `validate` does not also call
-    /// them missing.
-    pub reported: Vec<&'static str>,
+    /// The `[api]` header.
+    pub api: Section<RawApi>,
+    /// The `[[error]]` rows.
+    pub rows: Section<RawRows>,
 }
 
-#[derive(Debug)]
+/// The `[api]` header as written.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RawApi {
+    /// The header's table.
     pub at: Range<usize>,
+    /// `name`.
     pub name: Option<Located<String>>,
+    /// `source`.
     pub source: Option<Located<String>>,
+    /// `codes_start_with_status`.
     pub codes_start_with_status: Option<Located<bool>>,
 }
 
-#[derive(Debug)]
+/// The `error` array: the rows that are tables, and where the array is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RawRows {
+    /// The whole array.
+    pub at: Range<usize>,
+    /// Its tables, in order; items that are not tables are reported and left out.
+    pub rows: Vec<RawRow>,
+}
+
+/// One `[[error]]` row as written.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RawRow {
     /// The row's `[[error]]` header.
     pub at: Range<usize>,
+    /// `name`.
     pub name: Option<Located<String>>,
+    /// `code`.
     pub code: Option<Located<i128>>,
+    /// `status`.
     pub status: Option<Located<i128>>,
+    /// `status_text`.
     pub status_text: Option<Located<String>>,
+    /// `description`.
     pub description: Option<Located<String>>,
+    /// `notes`: the items that are strings.
     pub notes: Vec<Located<String>>,
 }
 
+/// The keys of the top level.
 pub const TOP_KEYS: &[&str] = &["api", "error"];
+/// The keys of `[api]`.
 pub const API_KEYS: &[&str] = &["name", "source", "codes_start_with_status"];
+/// The keys of an `[[error]]` row.
 pub const ROW_KEYS: &[&str] = &[
     "name",
     "code",
@@ -71,42 +115,39 @@ pub fn parse(text: &str, diagnostics: &mut Diagnostics<'_>) -> RawSpec {
             let at = error.span().unwrap_or(0..0);
             diagnostics.error(
                 at,
-                format!("TOML syntax error: {}", error.message().trim_end()),
+                format!(
+                    "TOML syntax error: {}",
+                    shorten(error.message().trim_end(), 4 * QUOTE_LIMIT)
+                ),
                 Some("see https://toml.io for the syntax".to_owned()),
             );
         }
         return RawSpec {
-            reported: TOP_KEYS.to_vec(),
-            ..RawSpec::default()
+            api: Section::Reported,
+            rows: Section::Reported,
         };
     }
 
-    let mut spec = RawSpec::default();
+    let mut spec = RawSpec {
+        api: Section::Absent,
+        rows: Section::Absent,
+    };
     for (key, value) in document.get_ref() {
         match key.get_ref().as_ref() {
-            "api" => {
-                spec.api = parse_api(value, diagnostics);
-                if spec.api.is_none() {
-                    spec.reported.push("api");
-                }
-            }
-            "error" => {
-                spec.rows_at = value.span();
-                let (rows, complete) = parse_rows(value, diagnostics);
-                spec.rows = rows;
-                if !complete {
-                    spec.reported.push("error");
-                }
-            }
-            _ => spec
-                .reported
-                .extend(unknown_key(key, TOP_KEYS, "the top level", diagnostics)),
+            "api" => spec.api = parse_api(value, diagnostics),
+            "error" => spec.rows = parse_rows(value, diagnostics),
+            // A misspelling is reported with a "did you mean"; the section is not also missing.
+            _ => match unknown_key(key, TOP_KEYS, "the top level", diagnostics) {
+                Some("api") => spec.api.mark_reported(),
+                Some(_) => spec.rows.mark_reported(),
+                None => {}
+            },
         }
     }
     spec
 }
 
-fn parse_api(value: &Spanned<DeValue<'_>>, diagnostics: &mut Diagnostics<'_>) -> Option<RawApi> {
+fn parse_api(value: &Spanned<DeValue<'_>>, diagnostics: &mut Diagnostics<'_>) -> Section<RawApi> {
     let DeValue::Table(table) = value.get_ref() else {
         wrong_type(
             "api",
@@ -115,7 +156,7 @@ fn parse_api(value: &Spanned<DeValue<'_>>, diagnostics: &mut Diagnostics<'_>) ->
             "write it as an `[api]` section",
             diagnostics,
         );
-        return None;
+        return Section::Reported;
     };
     let mut api = RawApi {
         at: value.span(),
@@ -145,14 +186,11 @@ fn parse_api(value: &Spanned<DeValue<'_>>, diagnostics: &mut Diagnostics<'_>) ->
             Some("add `name = \"…\"`, the API's name as its documentation gives it".to_owned()),
         );
     }
-    Some(api)
+    Section::Present(api)
 }
 
-/// The rows, and whether every item of `error` was a table (a problem already reported if not).
-fn parse_rows(
-    value: &Spanned<DeValue<'_>>,
-    diagnostics: &mut Diagnostics<'_>,
-) -> (Vec<RawRow>, bool) {
+/// The rows: `Reported` when `error` is not an array or none of its items is a table.
+fn parse_rows(value: &Spanned<DeValue<'_>>, diagnostics: &mut Diagnostics<'_>) -> Section<RawRows> {
     let DeValue::Array(items) = value.get_ref() else {
         wrong_type(
             "error",
@@ -161,14 +199,19 @@ fn parse_rows(
             "write each row under its own `[[error]]` header",
             diagnostics,
         );
-        return (Vec::new(), false);
+        return Section::Reported;
     };
     let rows: Vec<RawRow> = items
         .iter()
         .filter_map(|row| parse_row(row, diagnostics))
         .collect();
-    let complete = rows.len() == items.len();
-    (rows, complete)
+    if rows.is_empty() && !items.is_empty() {
+        return Section::Reported;
+    }
+    Section::Present(RawRows {
+        at: value.span(),
+        rows,
+    })
 }
 
 fn parse_row(value: &Spanned<DeValue<'_>>, diagnostics: &mut Diagnostics<'_>) -> Option<RawRow> {
@@ -358,6 +401,7 @@ fn unknown_key(
 ) -> Option<&'static str> {
     let name = key.get_ref();
     let close = did_you_mean(name, known);
+    let name = shorten(name, QUOTE_LIMIT);
     let help = match close {
         Some(close) => format!("did you mean `{close}`?"),
         None => format!("the keys of {place} are: {}", known.join(", ")),
@@ -373,15 +417,23 @@ fn unknown_key(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use proc_macro2::Span;
 
     fn parse_text(text: &str) -> (RawSpec, Vec<String>) {
-        let mut diagnostics = Diagnostics::new("t.toml", text, Span::call_site());
+        let mut diagnostics = Diagnostics::new("t.toml", text);
         let spec = parse(text, &mut diagnostics);
         let errors = diagnostics
             .finish()
-            .map_or_else(Vec::new, |e| e.into_iter().map(|e| e.to_string()).collect());
+            .iter()
+            .map(ToString::to_string)
+            .collect();
         (spec, errors)
+    }
+
+    fn rows(spec: &RawSpec) -> &[RawRow] {
+        match &spec.rows {
+            Section::Present(rows) => &rows.rows,
+            _ => &[],
+        }
     }
 
     const ROW: &str = "[api]\nname = \"A\"\n[[error]]\nname = \"X\"\ncode = 4001\nstatus = 400\nstatus_text = \"Bad Request\"\ndescription = \"d\"\nnotes = [\"n1\", \"n2\"]\n";
@@ -390,7 +442,7 @@ mod tests {
     fn a_complete_row_keeps_every_value_and_its_range() {
         let (spec, errors) = parse_text(ROW);
         assert!(errors.is_empty(), "{errors:?}");
-        let row = &spec.rows[0];
+        let row = &rows(&spec)[0];
         assert_eq!(row.code.as_ref().map(|c| c.value), Some(4001));
         assert_eq!(&ROW[row.code.as_ref().expect("code").at.clone()], "4001");
         assert_eq!(
@@ -400,10 +452,10 @@ mod tests {
                 .collect::<Vec<_>>(),
             ["n1", "n2"]
         );
-        assert_eq!(
-            spec.api.and_then(|a| a.name).map(|n| n.value).as_deref(),
-            Some("A")
-        );
+        let Section::Present(api) = spec.api else {
+            panic!("the [api] section is parsed");
+        };
+        assert_eq!(api.name.map(|n| n.value).as_deref(), Some("A"));
     }
 
     #[test]
@@ -434,10 +486,41 @@ mod tests {
     #[test]
     fn a_syntax_error_stops_parsing() {
         let (spec, errors) = parse_text("[api\nname = 1\n");
-        assert!(spec.rows.is_empty());
+        assert_eq!(spec.api, Section::Reported);
+        assert_eq!(spec.rows, Section::Reported);
         assert!(
             errors[0].starts_with("t.toml:1:") && errors[0].contains("TOML syntax error"),
             "{errors:?}"
         );
+    }
+}
+
+#[cfg(test)]
+mod section_tests {
+    use super::*;
+
+    fn sections(text: &str) -> (Section<RawApi>, Section<RawRows>) {
+        let mut diagnostics = Diagnostics::new("t.toml", text);
+        let spec = parse(text, &mut diagnostics);
+        (spec.api, spec.rows)
+    }
+
+    #[test]
+    fn a_section_is_absent_reported_or_present() {
+        assert!(matches!(sections(""), (Section::Absent, Section::Absent)));
+        assert!(matches!(
+            sections("api = 1\nerror = 2"),
+            (Section::Reported, Section::Reported)
+        ));
+        assert!(matches!(
+            sections("apii = 1\nerrors = []"),
+            (Section::Reported, Section::Reported)
+        ));
+        assert!(matches!(
+            sections("error = [1]\n[api]"),
+            (Section::Present(_), Section::Reported)
+        ));
+        let (_, rows) = sections("error = []\n[api]");
+        assert!(matches!(rows, Section::Present(RawRows { rows, .. }) if rows.is_empty()));
     }
 }

@@ -1,0 +1,4 @@
+#[nexus_errors::error_table(path = "specs/name_not_ascii.toml")]
+pub enum Broken {}
+
+fn main() {}
