@@ -4,15 +4,16 @@ use std::io::Write as _;
 use std::path::Path;
 
 use crate::cli::Failure;
-use crate::spec_rules::{self, Diagnostic};
-use crate::style::{ERROR, paint, palette};
+use crate::spec_rules::{self, Checked, Diagnostic, Read};
+use crate::style::{DiagnosticStyles, ERROR, paint};
 
 /// Checks the spec at `path`: exit code 0 when it is valid, 1 when it has errors.
 pub fn run(path: &Path) -> Result<u8, Failure> {
-    let bytes = std::fs::read(path)
-        .map_err(|e| Failure::trouble(format!("cannot read the spec {}: {e}", path.display())))?;
     let shown = path.display().to_string();
-    let checked = spec_rules::check_bytes(&shown, &bytes);
+    let checked = match spec_rules::read(path).map_err(Failure::trouble)? {
+        Read::Text(text) => spec_rules::check(&shown, &text),
+        Read::NotText(diagnostic) => Checked::not_text(*diagnostic),
+    };
     if checked.diagnostics.is_empty() {
         let _ = writeln!(
             anstream::stdout(),
@@ -36,14 +37,15 @@ pub fn run(path: &Path) -> Result<u8, Failure> {
 /// Prints diagnostics to stderr as the compiler would: `error: ` and the message, then a blank
 /// line.
 pub fn print_diagnostics(diagnostics: &[Diagnostic]) {
-    let palette = palette();
+    let styles = DiagnosticStyles::new();
+    let palette = styles.palette();
     let mut stderr = anstream::stderr();
     for diagnostic in diagnostics {
         let _ = writeln!(
             stderr,
             "{} {}\n",
             paint(ERROR, "error:"),
-            diagnostic.styled(&palette)
+            diagnostic.render(&palette)
         );
     }
 }

@@ -10,7 +10,7 @@ use crate::merge::{self, Merged, Origin};
 use crate::page::{self, Page};
 use crate::report;
 use crate::spec_edit::{self, Base, NewApi};
-use crate::spec_rules::{self, Checked};
+use crate::spec_rules::{self, Checked, Read};
 
 /// The spec as it is on disk.
 struct Current {
@@ -82,24 +82,22 @@ fn read_page(name: &str) -> Result<Page, Failure> {
 
 /// The spec, if it exists. A spec with errors is refused: its diagnostics are printed.
 fn read_spec(path: &Path, shown: &str) -> Result<Option<Current>, Failure> {
-    let bytes = match std::fs::read(path) {
-        Ok(bytes) => bytes,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-        Err(e) => {
-            return Err(Failure::trouble(format!(
-                "cannot read the spec {shown}: {e}"
-            )));
+    if !path.exists() {
+        return Ok(None);
+    }
+    let (text, checked) = match spec_rules::read(path).map_err(Failure::trouble)? {
+        Read::Text(text) => {
+            let checked = spec_rules::check(shown, &text);
+            (text, checked)
         }
+        Read::NotText(diagnostic) => (String::new(), Checked::not_text(*diagnostic)),
     };
-    let checked = spec_rules::check_bytes(shown, &bytes);
     if !checked.diagnostics.is_empty() {
         print_diagnostics(&checked.diagnostics);
         return Err(Failure::finding(format!(
             "{shown} has errors of its own (above): fix them first, then import again"
         )));
     }
-    let text =
-        String::from_utf8(bytes).map_err(|_| Failure::trouble(format!("{shown} is not UTF-8")))?;
     Ok(Some(Current { text, checked }))
 }
 
@@ -150,8 +148,7 @@ fn explain_broken_rows(checked: &Checked, new_text: &str, page: &Page, merged: &
         .collect();
     let mut stderr = anstream::stderr();
     for diagnostic in &checked.diagnostics {
-        let row = diagnostic
-            .line()
+        let row = spec_rules::line_of(diagnostic)
             .and_then(|line| headers.iter().rposition(|&start| start <= line))
             .and_then(|index| merged.entries.get(index));
         let page_line = row.and_then(|entry| match entry.origin {

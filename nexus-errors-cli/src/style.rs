@@ -23,12 +23,44 @@ pub fn paint(style: Style, text: &str) -> String {
     format!("{style}{text}{style:#}")
 }
 
-/// The palette diagnostics are rendered with.
-pub fn palette() -> Palette {
-    Palette {
-        message: BOLD.render().to_string(),
-        accent: ACCENT.render().to_string(),
-        help: AnsiColor::Green.on_default().render().to_string(),
-        reset: anstyle::Reset.render().to_string(),
+/// The ANSI sequences a diagnostic is rendered with, as `nexus-errors-spec`'s [`Palette`]
+/// borrows them.
+#[derive(Debug, Clone)]
+pub struct DiagnosticStyles {
+    location: String,
+    gutter: String,
+    caret: String,
+    label: String,
+    reset: String,
+}
+
+impl DiagnosticStyles {
+    /// The styles rustc uses for the same parts: a bold location, blue gutters, red carets.
+    pub fn new() -> Self {
+        let blue = AnsiColor::Blue.on_default().bold();
+        DiagnosticStyles {
+            location: BOLD.render().to_string(),
+            gutter: blue.render().to_string(),
+            caret: ERROR.render().to_string(),
+            label: BOLD.render().to_string(),
+            reset: anstyle::Reset.render().to_string(),
+        }
+    }
+
+    /// The palette to render with.
+    pub fn palette(&self) -> Palette<'_> {
+        Palette {
+            location: &self.location,
+            gutter: &self.gutter,
+            caret: &self.caret,
+            label: &self.label,
+            reset: &self.reset,
+        }
+    }
+}
+
+impl Default for DiagnosticStyles {
+    fn default() -> Self {
+        Self::new()
     }
 }

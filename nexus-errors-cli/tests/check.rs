@@ -60,7 +60,7 @@ fn unreadable_specs_exit_2_with_one_line() {
         assert_eq!(run.code, 2, "{run:?}");
         assert!(
             run.stderr
-                .starts_with(&format!("error: cannot read the spec {path}: ")),
+                .starts_with(&format!("error: cannot read the spec `{path}`: ")),
             "{run:?}"
         );
         assert_eq!(run.stderr.lines().count(), 1, "{run:?}");

@@ -489,7 +489,11 @@ fn a_page_that_breaks_a_rule_is_not_written_and_says_which_row() {
     let before = spec_in(&dir);
     let run = import(&dir, &["--write"]);
     assert_eq!(run.code, 1, "{run:?}");
-    assert!(run.stderr.contains("duplicate code 4001"), "{run:?}");
+    // The diagnostic names the row of the page (line 20) and the rule, with the compiler's text.
+    assert!(
+        run.stderr.contains("The page's row at line 20 (written as InvalidDateRange) breaks a rule:\nerror: errors.toml:39:8: duplicate code 4001: the row at line 16 already uses it\n"),
+        "{run:?}"
+    );
     assert!(run.stderr.contains("was not written"), "{run:?}");
     assert_eq!(spec_in(&dir), before);
 }
