@@ -109,7 +109,16 @@ fn new_text(
     merged: &Merged,
 ) -> Result<String, Failure> {
     let written = match current {
-        Some(current) => spec_edit::write(Base::Existing(&current.text), &merged.entries),
+        Some(current) => {
+            if args.api_name.is_some() || args.source.is_some() {
+                let _ = writeln!(
+                    anstream::stderr(),
+                    "note: --api-name and --source name a new spec's [api]; {} keeps its own",
+                    args.spec.display()
+                );
+            }
+            spec_edit::write(Base::Existing(&current.text), &merged.entries)
+        }
         None => {
             let name = args
                 .api_name

@@ -521,3 +521,26 @@ fn a_new_spec_for_codes_that_do_not_start_with_their_status_says_so() {
     let names: Vec<String> = rows(&written).into_iter().map(|r| r.name).collect();
     assert_eq!(names, ["CardWasDeclined", "InsufficientFunds"]);
 }
+
+#[test]
+fn api_options_do_not_touch_an_existing_specs_header() {
+    let dir = workspace("api-options", &page_text());
+    let before = spec_in(&dir);
+    let run = import(
+        &dir,
+        &[
+            "--write",
+            "--api-name",
+            "Other",
+            "--source",
+            "https://x.test",
+        ],
+    );
+    assert_eq!(run.code, 0, "{run:?}");
+    assert!(
+        run.stderr
+            .starts_with("note: --api-name and --source name a new spec's [api]"),
+        "{run:?}"
+    );
+    assert_eq!(spec_in(&dir), before);
+}
