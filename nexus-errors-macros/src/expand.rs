@@ -561,4 +561,15 @@ mod tests {
             "{out}"
         );
     }
+
+    proptest::proptest! {
+        /// `format_ident!` panics on a string that is not an identifier, so the expander relies
+        /// on the spec's name rule accepting identifiers only (and no keyword).
+        #[test]
+        fn every_name_the_rule_accepts_is_an_identifier(name in "[A-Z][A-Za-z0-9]{0,10}|[A-Za-z0-9_#]{0,12}|\\PC{0,6}") {
+            if nexus_errors_spec::name::check(&name).is_ok() {
+                proptest::prop_assert!(syn::parse_str::<Ident>(&name).is_ok(), "{}", name);
+            }
+        }
+    }
 }

@@ -108,11 +108,17 @@ pub const ROW_KEYS: &[&str] = &[
 
 /// Parses the spec text. Problems go to `diagnostics`; the result holds what could be read.
 pub fn parse(text: &str, diagnostics: &mut Diagnostics<'_>) -> RawSpec {
-    let (document, syntax_errors) = DeTable::parse_recoverable(text);
+    let (document, mut syntax_errors) = DeTable::parse_recoverable(text);
     if !syntax_errors.is_empty() {
-        // Later stages would only report echoes of a syntax error.
+        syntax_errors.sort_by_key(|error| error.span().map(|at| at.start));
+        // Later stages would only report echoes of a syntax error; so would the parser's
+        // further errors on the line of the first (a bracket left open gives one per bracket).
+        let mut lines_reported = std::collections::HashSet::new();
         for error in syntax_errors {
             let at = error.span().unwrap_or(0..0);
+            if !lines_reported.insert(diagnostics.line_of(at.start)) {
+                continue;
+            }
             diagnostics.error(
                 at,
                 format!(
@@ -480,6 +486,29 @@ mod tests {
             errors
                 .iter()
                 .all(|e| e.starts_with("t.toml:3:1: this row has no"))
+        );
+    }
+
+    #[test]
+    fn a_line_gives_at_most_one_syntax_error_the_first() {
+        let text = format!("[api]\nsource = {}\n", "[".repeat(300));
+        let (_, errors) = parse_text(&text);
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        let unsorted = DeTable::parse_recoverable(&text).1;
+        assert!(
+            unsorted.len() > 1,
+            "the parser reports an error per open bracket"
+        );
+        let first = unsorted
+            .iter()
+            .filter_map(|e| e.span())
+            .map(|at| at.start)
+            .min()
+            .expect("a located error");
+        let column = first - "[api]\n".len() + 1;
+        assert!(
+            errors[0].starts_with(&format!("t.toml:2:{column}: ")),
+            "{errors:?}"
         );
     }
 

@@ -50,25 +50,8 @@ fn main() {
 
 #[test]
 fn a_crate_outside_the_workspace_builds_with_both_forms() {
-    let dir = scratch::fresh_dir("outside-workspace");
-    let runtime = scratch::workspace().join("nexus-errors");
-    fs::write(
-        dir.join("Cargo.toml"),
-        format!(
-            "[package]\nname = \"outside\"\nversion = \"0.0.0\"\nedition = \"2024\"\npublish = false\n\n\
-             [dependencies]\nnexus-errors = {{ path = {:?} }}\n\n\
-             # Its own workspace, not the one it happens to sit in.\n[workspace]\n",
-            runtime.display().to_string()
-        ),
-    )
-    .expect("manifest");
-    fs::copy(
-        scratch::workspace().join("Cargo.lock"),
-        dir.join("Cargo.lock"),
-    )
-    .expect("lock file");
+    let dir = scratch::package("outside");
     fs::write(dir.join("errors.toml"), TABLE).expect("table");
-    fs::create_dir_all(dir.join("src")).expect("src");
     fs::write(dir.join("src/main.rs"), MAIN).expect("main");
 
     let output = scratch::cargo(&dir, &["run", "--quiet"]);

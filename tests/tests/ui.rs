@@ -11,31 +11,70 @@
 //! --test ui`, then read every changed `.stderr`.
 
 use std::fs;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 #[test]
 fn ui() {
     copy_specs();
+    write_large_specs();
     let cases = trybuild::TestCases::new();
     cases.compile_fail("ui/fail/*.rs");
     cases.pass("ui/pass/*.rs");
 }
 
-/// Copies `ui/specs/*` to `<target>/tests/trybuild/<this package>/specs/`.
-fn copy_specs() {
-    let source = Path::new(env!("CARGO_MANIFEST_DIR")).join("ui/specs");
+/// `<target>/tests/trybuild/<this package>/specs/`, where the cases' `specs/…` paths lead.
+fn project_specs() -> PathBuf {
     let target = Path::new(env!("CARGO_TARGET_TMPDIR"))
         .parent()
         .expect("CARGO_TARGET_TMPDIR is <target>/tmp");
-    let project = target
+    let specs = target
         .join("tests/trybuild")
         .join(env!("CARGO_PKG_NAME"))
         .join("specs");
-    fs::create_dir_all(&project).expect("create the trybuild project's specs directory");
+    fs::create_dir_all(&specs).expect("create the trybuild project's specs directory");
+    specs
+}
+
+/// Copies `ui/specs/*` to the trybuild project's `specs/`.
+fn copy_specs() {
+    let source = Path::new(env!("CARGO_MANIFEST_DIR")).join("ui/specs");
+    let project = project_specs();
     for entry in fs::read_dir(&source).expect("read ui/specs") {
         let entry = entry.expect("list ui/specs");
         if entry.file_type().expect("file type").is_file() {
             fs::copy(entry.path(), project.join(entry.file_name())).expect("copy a spec fixture");
         }
     }
+}
+
+const HEADER: &str = "[api]\nname = \"Test API\"\n";
+
+/// Specs too large to commit, written where the cases read them. `render_*` cases check that
+/// their diagnostics stay short however large the spec is.
+fn write_large_specs() {
+    let specs = project_specs();
+    // One line of 200,000 characters: brackets nested past any sensible depth.
+    let huge_line = format!("{HEADER}source = {}\n", "[".repeat(200_000));
+    fs::write(specs.join("huge_line.toml"), huge_line).expect("write huge_line.toml");
+
+    // 10,000 rows, each with one mistake: a wrong reason phrase.
+    let mut bad_rows = String::from(HEADER);
+    for i in 0..10_000 {
+        bad_rows.push_str(&format!(
+            "\n[[error]]\nname = \"Row{i}\"\nstatus = 404\nstatus_text = \"Not Fund\"\ndescription = \"Row {i}.\"\n"
+        ));
+    }
+    fs::write(specs.join("ten_thousand_bad_rows.toml"), bad_rows).expect("write the bad rows");
+
+    // 10 MB: 1,000 rows with 10 kB descriptions, then a row with a mistake on its last line.
+    let mut large = String::from(HEADER);
+    let words = "the quick brown fox jumps over the lazy dog ".repeat(230);
+    for i in 0..1_000 {
+        large.push_str(&format!(
+            "\n[[error]]\nname = \"Row{i}\"\nstatus = 400\nstatus_text = \"Bad Request\"\ndescription = \"{i} {words}\"\n"
+        ));
+    }
+    large.push_str("\n[[error]]\nname = \"Last\"\nstatus = 4000\nstatus_text = \"Bad Request\"\ndescription = \"\"\n");
+    assert!(large.len() >= 10_000_000, "{} bytes", large.len());
+    fs::write(specs.join("ten_megabytes.toml"), large).expect("write ten_megabytes.toml");
 }

@@ -24,7 +24,20 @@ pub fn fresh_dir(name: &str) -> PathBuf {
 
 /// Runs `cargo ARGS` in `dir` and returns stdout; panics with cargo's output on failure.
 pub fn cargo(dir: &Path, args: &[&str]) -> String {
-    let output = Command::new(env!("CARGO"))
+    let output = cargo_output(dir, args);
+    let stdout = String::from_utf8_lossy(&output.stdout).into_owned();
+    assert!(
+        output.status.success(),
+        "cargo {args:?} in {} failed:\n{stdout}\n{}",
+        dir.display(),
+        String::from_utf8_lossy(&output.stderr)
+    );
+    stdout
+}
+
+/// Runs `cargo ARGS` in `dir`, whatever the outcome.
+pub fn cargo_output(dir: &Path, args: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO"))
         .args(args)
         .current_dir(dir)
         // Shared by every scratch project, so dependencies build once per `cargo test`.
@@ -34,15 +47,27 @@ pub fn cargo(dir: &Path, args: &[&str]) -> String {
         )
         .env_remove("RUSTFLAGS")
         .output()
-        .expect("cargo runs");
-    let stdout = String::from_utf8_lossy(&output.stdout).into_owned();
-    assert!(
-        output.status.success(),
-        "cargo {args:?} in {} failed:\n{stdout}\n{}",
-        dir.display(),
-        String::from_utf8_lossy(&output.stderr)
-    );
-    stdout
+        .expect("cargo runs")
+}
+
+/// A new package `name` in a fresh scratch directory, depending on this workspace's
+/// nexus-errors by path, in a workspace of its own, with this workspace's lock file.
+pub fn package(name: &str) -> PathBuf {
+    let dir = fresh_dir(name);
+    let runtime = workspace().join("nexus-errors");
+    std::fs::write(
+        dir.join("Cargo.toml"),
+        format!(
+            "[package]\nname = {name:?}\nversion = \"0.0.0\"\nedition = \"2024\"\npublish = false\n\n\
+             [dependencies]\nnexus-errors = {{ path = {:?} }}\n\n\
+             # Its own workspace, not the one it happens to sit in.\n[workspace]\n",
+            runtime.display().to_string()
+        ),
+    )
+    .expect("manifest");
+    std::fs::copy(workspace().join("Cargo.lock"), dir.join("Cargo.lock")).expect("lock file");
+    std::fs::create_dir_all(dir.join("src")).expect("src");
+    dir
 }
 
 /// Copies a directory tree, following symlinks (the crate's spec is one).
