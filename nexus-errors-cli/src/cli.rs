@@ -1,0 +1,136 @@
+//! The command line: arguments, help text, and the exit codes every command shares.
+
+use std::io::Write as _;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Args, Parser, Subcommand};
+
+use crate::style::{ERROR, paint};
+use crate::{check_command, import_command};
+
+/// The exit codes, as `--help` gives them.
+const EXIT_CODES: &str = "\
+Exit codes:
+  0  success: the spec is valid (check); the import ran, or with --check the spec matches the page
+  1  a finding: the spec has errors; with --check, the spec differs from the page; or the spec the
+     page would give breaks a rule (the diagnostics say which row and why)
+  2  trouble: a usage error, a file that cannot be read or written, a page with no error table";
+
+/// Checks an error-table spec, and keeps it in step with the documentation page it came from.
+#[derive(Debug, Parser)]
+#[command(
+    name = "nexus-errors",
+    version,
+    after_help = EXIT_CODES,
+    long_about = "Checks an error-table spec (the TOML file `nexus-errors` generates its enum from), \
+and keeps it in step with the documentation page it came from.\n\n\
+`nexus-errors check` validates a spec with the same rules and messages as the compiler. \
+`nexus-errors import` reads an errors page (Markdown, or a text copy of the HTML page), \
+compares its error table with the spec, and prints what changed, the semver impact, and the \
+diff; `--write` applies it, `--check` fails when the spec is behind the page."
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Validate a spec without compiling anything, with the compiler's diagnostics.
+    #[command(after_help = EXIT_CODES)]
+    Check {
+        /// The spec to check.
+        #[arg(default_value = "spec/errors.toml")]
+        spec: PathBuf,
+    },
+    /// Compare an errors page's table with a spec, and update the spec from it.
+    #[command(after_help = EXIT_CODES, long_about = IMPORT_ABOUT)]
+    Import(ImportArgs),
+}
+
+const IMPORT_ABOUT: &str = "\
+Compare an errors page's table with a spec, and update the spec from it.
+
+The page is Markdown (as docs sites serve it: `curl -fsSL https://docs.mx.com/api-reference/nexus/overview/errors.md`) \
+or a text copy of the HTML page. The error table is found by its header: a status column \
+(`HTTP Status Code`, `Status Code`, or `Status` cells starting with the number) and a \
+description column (`Description`, `Message`, `Explanation`); a code column is optional. \
+Bullets that name a row's code and end with a colon give that row notes.
+
+A page row is the spec row with the same code and status, or, without a code, the same status \
+and description. Texts that differ only in whitespace are the same (a text copy loses the \
+spaces around inline code), and the spec's spelling is kept. A row keeps its name; a new row \
+gets a proposed name to review. Rows are written in the page's order; a row the page no \
+longer has is kept unless --prune is given.
+
+Without --check or --write, prints the report and the diff and writes nothing.";
+
+/// The arguments of `import`.
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// The page: a file, or `-` for standard input.
+    pub page: String,
+    /// The spec to compare with and update; `--write` creates it if it does not exist.
+    #[arg(long, value_name = "SPEC")]
+    pub spec: PathBuf,
+    /// Write nothing; exit 1 when the spec differs from the page, 0 when it matches.
+    #[arg(long, conflicts_with = "write")]
+    pub check: bool,
+    /// Write the updated spec (only if it passes the spec's rules).
+    #[arg(long)]
+    pub write: bool,
+    /// Remove the rows the page no longer has (a major change: the variants go).
+    #[arg(long)]
+    pub prune: bool,
+    /// The `[api] name` of a new spec [default: the page's first heading, or first line].
+    #[arg(long, value_name = "NAME")]
+    pub api_name: Option<String>,
+    /// The `[api] source` of a new spec: the page's address.
+    #[arg(long, value_name = "URL")]
+    pub source: Option<String>,
+}
+
+/// Why a command stopped early: a one-line message and the exit code.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Failure {
+    /// 1 for a finding, 2 for trouble (see `--help`).
+    pub code: u8,
+    /// One line, without the `error: ` label.
+    pub message: String,
+}
+
+impl Failure {
+    /// A problem with the invocation or the files (exit code 2).
+    pub fn trouble(message: impl Into<String>) -> Self {
+        Failure {
+            code: 2,
+            message: message.into(),
+        }
+    }
+
+    /// A finding about the spec or the page (exit code 1).
+    pub fn finding(message: impl Into<String>) -> Self {
+        Failure {
+            code: 1,
+            message: message.into(),
+        }
+    }
+}
+
+/// Parses the process's arguments, runs the command, and gives the exit code.
+pub fn run() -> ExitCode {
+    let cli = Cli::parse();
+    let outcome = match cli.command {
+        Command::Check { spec } => check_command::run(&spec),
+        Command::Import(args) => import_command::run(&args),
+    };
+    match outcome {
+        Ok(code) => ExitCode::from(code),
+        Err(failure) => {
+            let mut stderr = anstream::stderr();
+            let _ = writeln!(stderr, "{} {}", paint(ERROR, "error:"), failure.message);
+            ExitCode::from(failure.code)
+        }
+    }
+}

@@ -1,0 +1,128 @@
+//! Which spec row each page row is. A row's code identifies it when it has one; a row without
+//! one is told by its status and description. Rows left over are tried again more loosely, so
+//! that a code added to (or dropped from) a row, or a coded row whose status moved, is a change
+//! of that row rather than a removal and an addition.
+
+use super::same_text::same_text;
+use crate::page::PageRow;
+use crate::spec_rules::SpecRow;
+
+/// One way a page row can be a spec row.
+type Rule = fn(&PageRow, &SpecRow) -> bool;
+
+/// For each page row, the index of the spec row it is, if any. Each spec row is used once.
+pub fn match_rows(page: &[PageRow], spec: &[SpecRow]) -> Vec<Option<usize>> {
+    let mut matches = vec![None; page.len()];
+    let mut used = vec![false; spec.len()];
+    let passes: [Rule; 4] = [
+        // The rules: by (code, status) when the page row has a code …
+        |p, s| p.code.is_some() && p.code == s.code && p.status == s.status,
+        // … else by (status, description).
+        |p, s| {
+            p.code.is_none() && p.status == s.status && same_text(&p.description, &s.description)
+        },
+        // Fallbacks for rows still unmatched: the code was added, dropped or changed …
+        |p, s| p.status == s.status && same_text(&p.description, &s.description),
+        // … or the status of a coded row changed.
+        |p, s| p.code.is_some() && p.code == s.code,
+    ];
+    for pass in passes {
+        for (index, row) in page.iter().enumerate() {
+            if matches[index].is_some() {
+                continue;
+            }
+            let found = spec
+                .iter()
+                .enumerate()
+                .position(|(i, s)| !used[i] && pass(row, s));
+            if let Some(found) = found {
+                used[found] = true;
+                matches[index] = Some(found);
+            }
+        }
+    }
+    matches
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn page(code: Option<u16>, status: u16, description: &str) -> PageRow {
+        PageRow {
+            code,
+            status,
+            status_text: String::new(),
+            page_status_text: None,
+            description: description.into(),
+            notes: vec![],
+            line: 1,
+        }
+    }
+
+    fn spec(name: &str, code: Option<u16>, status: u16, description: &str) -> SpecRow {
+        SpecRow {
+            name: name.into(),
+            code,
+            status,
+            status_text: String::new(),
+            description: description.into(),
+            notes: vec![],
+        }
+    }
+
+    #[test]
+    fn coded_rows_match_by_code_and_status_whatever_their_description() {
+        let specs = [
+            spec("A", Some(4001), 400, "Old."),
+            spec("B", Some(4002), 400, "x"),
+        ];
+        let pages = [page(Some(4002), 400, "x"), page(Some(4001), 400, "New.")];
+        assert_eq!(match_rows(&pages, &specs), vec![Some(1), Some(0)]);
+    }
+
+    #[test]
+    fn uncoded_rows_match_by_status_and_description_with_the_whitespace_rule() {
+        let specs = [
+            spec("A", None, 400, "The provided external_guid value."),
+            spec("B", None, 401, "The provided external_guid value."),
+        ];
+        let pages = [page(None, 401, "The provided external_guidvalue.")];
+        assert_eq!(match_rows(&pages, &specs), vec![Some(1)]);
+    }
+
+    #[test]
+    fn a_code_added_to_an_uncoded_row_is_the_same_row() {
+        let specs = [spec("A", None, 400, "Bad date.")];
+        assert_eq!(
+            match_rows(&[page(Some(4005), 400, "Bad date.")], &specs),
+            vec![Some(0)]
+        );
+    }
+
+    #[test]
+    fn a_coded_row_whose_status_moved_is_the_same_row() {
+        let specs = [spec("A", Some(4011), 401, "Expired.")];
+        assert_eq!(
+            match_rows(&[page(Some(4011), 403, "Gone.")], &specs),
+            vec![Some(0)]
+        );
+    }
+
+    #[test]
+    fn a_reworded_uncoded_row_and_new_rows_match_nothing() {
+        let specs = [spec("A", None, 400, "Old words.")];
+        let pages = [
+            page(None, 400, "New words."),
+            page(Some(4009), 400, "Other."),
+        ];
+        assert_eq!(match_rows(&pages, &specs), vec![None, None]);
+    }
+
+    #[test]
+    fn each_spec_row_is_matched_once() {
+        let specs = [spec("A", None, 400, "Same.")];
+        let pages = [page(None, 400, "Same."), page(None, 400, "Same.")];
+        assert_eq!(match_rows(&pages, &specs), vec![Some(0), None]);
+    }
+}

@@ -1,0 +1,185 @@
+//! Reading an errors page: Markdown as the docs site serves it, or a text copy of the HTML
+//! page. Each stage is a pure function over text:
+//!
+//! 1. [`prepass`] repairs what a text rendering of HTML breaks (broken table rows);
+//! 2. [`blocks`] reads headings, tables and list items with pulldown-cmark, as plain text;
+//! 3. [`columns`] finds the error table by its header;
+//! 4. [`cells`] reads single cells (codes, statuses);
+//! 5. [`table_rows`] turns the table's rows into error rows, and says which it skipped;
+//! 6. [`bullets`] finds notes given as bullets that name a row's code.
+
+pub mod blocks;
+pub mod bullets;
+pub mod cells;
+pub mod columns;
+pub mod prepass;
+pub mod table_rows;
+
+use std::fmt;
+
+use blocks::Block;
+pub use prepass::Form;
+pub use table_rows::{PageRow, Skipped};
+
+/// What a page says.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Page {
+    /// The page's title: its first heading outside a blockquote (a level-1 one if there is
+    /// one), or for page text its first non-empty line.
+    pub title: Option<String>,
+    /// Which kind of page it was.
+    pub form: Form,
+    /// The error rows, in page order.
+    pub rows: Vec<PageRow>,
+    /// Table rows that did not become error rows.
+    pub skipped: Vec<Skipped>,
+}
+
+/// Why a page could not be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PageError {
+    /// Nothing but whitespace.
+    Empty,
+    /// Not UTF-8 text, or holding NUL bytes.
+    Binary,
+    /// No table with a status column and a description column.
+    NoTable,
+}
+
+impl fmt::Display for PageError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            PageError::Empty => "the page is empty",
+            PageError::Binary => "the page is not text (it is not UTF-8, or holds NUL bytes)",
+            PageError::NoTable => {
+                "the page has no error table: no table has a status column (such as `HTTP Status Code`, or `Status` cells starting with the number) and a description column (such as `Description`, `Message` or `Explanation`)"
+            }
+        })
+    }
+}
+
+impl std::error::Error for PageError {}
+
+/// Reads a page from its bytes.
+pub fn read(bytes: &[u8]) -> Result<Page, PageError> {
+    let text = std::str::from_utf8(bytes).map_err(|_| PageError::Binary)?;
+    if text.contains('\0') {
+        return Err(PageError::Binary);
+    }
+    read_text(text.strip_prefix('\u{feff}').unwrap_or(text))
+}
+
+/// Reads a page from its text.
+pub fn read_text(text: &str) -> Result<Page, PageError> {
+    if text.trim().is_empty() {
+        return Err(PageError::Empty);
+    }
+    let prepared = prepass::prepare(text);
+    let blocks = blocks::blocks(&prepared);
+    let (table, columns) = blocks
+        .iter()
+        .filter_map(|block| match block {
+            Block::Table(table) => Some(table),
+            _ => None,
+        })
+        .find_map(|table| columns::identify(table).map(|columns| (table, columns)))
+        .ok_or(PageError::NoTable)?;
+    let mut read = table_rows::read(table, &columns);
+    attach_bullet_notes(&blocks, prepared.form, &mut read.rows);
+    Ok(Page {
+        title: title(text, &blocks, prepared.form),
+        form: prepared.form,
+        rows: read.rows,
+        skipped: read.skipped,
+    })
+}
+
+/// Gives each row whose code a bullet introduces the notes under that bullet.
+fn attach_bullet_notes(blocks: &[Block], form: Form, rows: &mut [PageRow]) {
+    let items: Vec<blocks::Item> = blocks
+        .iter()
+        .filter_map(|block| match block {
+            Block::Item(item) => Some(item.clone()),
+            _ => None,
+        })
+        .collect();
+    let codes: Vec<u16> = rows.iter().filter_map(|row| row.code).collect();
+    for found in bullets::notes_by_code(&items, &codes, form == Form::PageText) {
+        if let Some(row) = rows.iter_mut().find(|row| row.code == Some(found.code)) {
+            row.notes.extend(found.notes);
+        }
+    }
+}
+
+fn title(text: &str, blocks: &[Block], form: Form) -> Option<String> {
+    if form == Form::PageText {
+        return text
+            .lines()
+            .map(blocks::collapse)
+            .find(|line| !line.is_empty());
+    }
+    let headings = || {
+        blocks.iter().filter_map(|block| match block {
+            Block::Heading {
+                level,
+                text,
+                quoted: false,
+            } if !text.is_empty() => Some((*level, text)),
+            _ => None,
+        })
+    };
+    headings()
+        .find(|(level, _)| *level == 1)
+        .or_else(|| headings().next())
+        .map(|(_, text)| text.clone())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn empty_and_binary_input_are_refused() {
+        assert_eq!(read(b""), Err(PageError::Empty));
+        assert_eq!(read(b" \n\t\n"), Err(PageError::Empty));
+        assert_eq!(read(b"\xff\xfe| a |"), Err(PageError::Binary));
+        assert_eq!(read(b"| a |\0"), Err(PageError::Binary));
+    }
+
+    #[test]
+    fn a_page_without_an_error_table_is_refused() {
+        assert_eq!(
+            read_text("# Title\n\n| Parameter | Type |\n|---|---|\n| id | string |\n"),
+            Err(PageError::NoTable)
+        );
+        assert_eq!(read_text("just words"), Err(PageError::NoTable));
+    }
+
+    #[test]
+    fn the_title_skips_quoted_headings_and_prefers_level_one() {
+        let page = "> ## Documentation Index\n\n## Intro\n\n# HTTP Errors\n\n| Status | Message |\n|---|---|\n| 404 | Gone. |\n";
+        let page = read_text(page).expect("a page");
+        assert_eq!(page.title.as_deref(), Some("HTTP Errors"));
+        assert_eq!(page.form, Form::Markdown);
+    }
+
+    #[test]
+    fn the_page_text_title_is_its_first_line() {
+        let page = "\n  Nexus   API \nErrors\n| Status | Message |\n|---|---|\n| 404 | Gone. |\n";
+        let page = read_text(page).expect("a page");
+        assert_eq!(page.title.as_deref(), Some("Nexus API"));
+        assert_eq!(page.form, Form::PageText);
+        assert_eq!(page.rows[0].line, 6);
+    }
+
+    #[test]
+    fn the_first_error_table_is_read() {
+        let page = "| Name | Type |\n|---|---|\n| a | b |\n\n| Code | Status Code | Message |\n|---|---|---|\n| 4041 | 404 | Gone. |\n\n| Status | Message |\n|---|---|\n| 500 | Other table. |\n";
+        let rows = read_text(page).expect("a page").rows;
+        assert_eq!(rows.len(), 1);
+        assert_eq!(
+            (rows[0].code, rows[0].status, rows[0].description.as_str()),
+            (Some(4041), 404, "Gone.")
+        );
+    }
+}
