@@ -236,6 +236,11 @@ pub fn impls(table: &Table, target: &Target<'_>) -> TokenStream {
         let status = Literal::u16_unsuffixed(status);
         quote!(#status => const { &[#(#members),*] },)
     });
+    let api_name = &table.api_name;
+    let api_source = match &table.source {
+        Some(source) => quote!(::core::option::Option::Some(#source)),
+        None => quote!(::core::option::Option::None),
+    };
     let spec_doc = format!("Generated from `{}`.", table.file);
     // Ties this crate's build to the spec: cargo rebuilds when the file changes.
     let rebuild_tie = table.resolved.as_ref().map(|path| {
@@ -336,6 +341,13 @@ pub fn impls(table: &Table, target: &Target<'_>) -> TokenStream {
                 }
             }
 
+            /// The API the table documents: the spec's `[api]` name and source.
+            #[inline]
+            #[must_use]
+            pub const fn api() -> &'static #krate::Api {
+                const { &#krate::Api::__new(#api_name, #api_source) }
+            }
+
             /// The row with this name, as written in the spec.
             #[must_use]
             pub fn from_name(name: &str) -> ::core::option::Option<Self> {
@@ -424,7 +436,15 @@ pub fn impls(table: &Table, target: &Target<'_>) -> TokenStream {
             fn from_name(name: &str) -> ::core::option::Option<Self> {
                 Self::from_name(name)
             }
+
+            #[inline]
+            fn api() -> &'static #krate::Api {
+                Self::api()
+            }
         }
+
+        // `miette::Diagnostic` when the runtime has its `miette` feature; else nothing.
+        #krate::__private::impl_diagnostic!(#ty);
 
         #rebuild_tie
     }

@@ -68,8 +68,11 @@
 extern crate self as nexus_errors;
 
 mod action;
+mod api;
 mod body;
 mod code;
+#[cfg(feature = "miette")]
+mod diagnostic;
 mod error_body;
 mod escape;
 mod http_response;
@@ -83,12 +86,18 @@ mod table;
 #[path = "private.rs"]
 pub mod __private;
 
-pub use action::{Action, is_client_error, is_retryable, is_server_error, needs_reauthentication};
+pub use action::{
+    Action, is_client_error, is_retryable, is_server_error, is_throttled, needs_reauthentication,
+};
+pub use api::Api;
 pub use code::Code;
+pub use http_response::{MAX_REQUEST_ID_BYTES, MAX_RETRY_AFTER, REQUEST_ID_HEADERS};
 pub use nexus_errors_macros::{ErrorTable, error_table};
 #[cfg(feature = "reqwest")]
 pub use reqwest_ext::{MAX_BODY_BYTES, ReqwestResponseExt, from_reqwest};
-pub use response::{DISPLAY_CODE_LIMIT, DISPLAY_MESSAGE_LIMIT, Resolution, ResponseError};
+pub use response::{
+    DISPLAY_CODE_LIMIT, DISPLAY_MESSAGE_LIMIT, DISPLAY_REQUEST_ID_LIMIT, Resolution, ResponseError,
+};
 pub use row::Row;
 pub use table::{ErrorTable, UnknownName};
 
