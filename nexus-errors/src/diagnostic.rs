@@ -84,7 +84,7 @@ pub fn table_url<T: ErrorTable>() -> Option<Box<dyn Display>> {
 ///
 /// The namespace is the API's name in lower case, ASCII letters and digits kept, every run
 /// of other characters one `_`, none at either end: `Nexus API` is `nexus_api`. A name with
-/// no ASCII letter or digit is `api`. Written on demand, so nothing is allocated for it.
+/// no ASCII letter or digit is `api`. Written on demand: nothing is allocated but its box.
 struct DiagnosticCode<'a> {
     api: &'a Api,
     name: Name<'a>,
