@@ -99,6 +99,7 @@ pub fn impls(x: &Expansion<'_>) -> TokenStream {
     let status_code = traits::into_status_code(x);
     let serde = traits::serde(x);
     let error_table = traits::error_table(x);
+    let diagnostic = traits::diagnostic(x);
     let rebuild_tie = rebuild_tie(x);
     quote! {
         #inherent
@@ -108,6 +109,7 @@ pub fn impls(x: &Expansion<'_>) -> TokenStream {
         #status_code
         #serde
         #error_table
+        #diagnostic
         #rebuild_tie
     }
 }
@@ -122,6 +124,7 @@ fn inherent(x: &Expansion<'_>, values: &[TokenStream]) -> TokenStream {
     let columns = accessors::columns(x);
     let from_code = lookup::from_code(x, values, lookup);
     let with_status = lookup::with_status(x, values);
+    let api = accessors::api(x);
     let from_name = lookup::from_name(x, values, lookup);
     let from_response = accessors::from_response(x);
     quote! {
@@ -132,6 +135,7 @@ fn inherent(x: &Expansion<'_>, values: &[TokenStream]) -> TokenStream {
             #columns
             #from_code
             #with_status
+            #api
             #from_name
             #from_response
         }

@@ -7,10 +7,16 @@ use core::fmt;
 
 /// What to do about a failed response.
 ///
+/// Throttling (429) is told apart from transient failures (408, 500, 502, 503, 504): both
+/// are retryable, but a throttled client should wait as long as the server asked
+/// ([`ResponseError::retry_after`](crate::ResponseError::retry_after)), where a transient
+/// failure calls for the client's own backoff.
+///
 /// ```
 /// use nexus_errors::Action;
 ///
-/// assert_eq!(Action::for_status(429), Action::Retry);
+/// assert_eq!(Action::for_status(429), Action::WaitAndRetry);
+/// assert_eq!(Action::for_status(503), Action::Retry);
 /// assert_eq!(Action::for_status(401), Action::Reauthenticate);
 /// assert_eq!(Action::for_status(422), Action::FixRequest);
 /// assert_eq!(Action::for_status(501), Action::ReportToProvider);
@@ -18,8 +24,11 @@ use core::fmt;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum Action {
-    /// A transient failure (408, 429, 500, 502, 503, 504): retry later, with backoff.
+    /// A transient failure (408, 500, 502, 503, 504): retry with backoff.
     Retry,
+    /// Throttled (429): wait as long as `Retry-After` asks (or back off if it does not say),
+    /// then retry.
+    WaitAndRetry,
     /// The credentials or session are no longer valid (401): authenticate again, then retry.
     Reauthenticate,
     /// Any other 4xx: the request itself is wrong; change it before sending it again.
@@ -32,10 +41,19 @@ pub enum Action {
 
 impl Action {
     /// The action for an HTTP status.
+    ///
+    /// ```
+    /// use nexus_errors::Action;
+    ///
+    /// assert_eq!(Action::for_status(408), Action::Retry);
+    /// assert_eq!(Action::for_status(429), Action::WaitAndRetry);
+    /// assert_eq!(Action::for_status(200), Action::Inspect);
+    /// ```
     #[must_use]
     pub const fn for_status(status: u16) -> Action {
         match status {
             401 => Action::Reauthenticate,
+            _ if is_throttled(status) => Action::WaitAndRetry,
             _ if is_retryable(status) => Action::Retry,
             400..=499 => Action::FixRequest,
             500..=599 => Action::ReportToProvider,
@@ -44,10 +62,18 @@ impl Action {
     }
 
     /// A short instruction for a person, e.g. in a log line or a CLI.
+    ///
+    /// ```
+    /// use nexus_errors::Action;
+    ///
+    /// assert_eq!(Action::WaitAndRetry.advice(), "wait for Retry-After, then retry");
+    /// assert_eq!(Action::Retry.to_string(), "retry with backoff");
+    /// ```
     #[must_use]
     pub const fn advice(self) -> &'static str {
         match self {
-            Action::Retry => "retry later, with backoff",
+            Action::Retry => "retry with backoff",
+            Action::WaitAndRetry => "wait for Retry-After, then retry",
             Action::Reauthenticate => "authenticate again (get a new session token), then retry",
             Action::FixRequest => "fix the request before sending it again",
             Action::ReportToProvider => "the server failed; report it to the API provider",
@@ -64,9 +90,26 @@ impl fmt::Display for Action {
 
 /// Whether a request that failed with `status` may succeed if sent again unchanged:
 /// 408, 429, 500, 502, 503 and 504.
+///
+/// ```
+/// assert!(nexus_errors::is_retryable(503));
+/// assert!(!nexus_errors::is_retryable(501));
+/// ```
 #[must_use]
 pub const fn is_retryable(status: u16) -> bool {
     matches!(status, 408 | 429 | 500 | 502 | 503 | 504)
+}
+
+/// Whether `status` says the client sent too many requests (429): retryable, after the wait
+/// the server asks for.
+///
+/// ```
+/// assert!(nexus_errors::is_throttled(429));
+/// assert!(!nexus_errors::is_throttled(503));
+/// ```
+#[must_use]
+pub const fn is_throttled(status: u16) -> bool {
+    status == 429
 }
 
 /// Whether `status` asks the client to authenticate again (401).

@@ -26,26 +26,89 @@
 //! # Guarantees
 //!
 //! - Reading a response ([`from_response`], [`ResponseError::from_http`], and with the
-//!   `reqwest` feature `from_reqwest`) never fails and never panics, whatever the status and
-//!   the bytes: empty, HTML, truncated, not UTF-8, or nested a million levels deep (nothing
+//!   `reqwest` and `http-body` features `from_reqwest` and `from_http_body`) never fails and
+//!   never panics, whatever the status, the headers and the bytes: empty, HTML, truncated, not UTF-8, or nested a million levels deep (nothing
 //!   recurses with the input: serde_json's recursion limit is 128 levels, and what the
 //!   reader skips is skipped iteratively).
 //! - The status is kept as received, the code and the message as sent, row or no row.
 //! - Memory is bounded by the body (about twice its size at most while reading); the
 //!   `reqwest` helpers read at most `MAX_BODY_BYTES` (64 KiB) of it.
 //! - `Display` of a [`ResponseError`] is one line with control characters escaped, at most
-//!   [`DISPLAY_CODE_LIMIT`] bytes of code and [`DISPLAY_MESSAGE_LIMIT`] of message (the exact
-//!   bound is on its `Display` impl).
+//!   [`DISPLAY_CODE_LIMIT`] bytes of code, [`DISPLAY_MESSAGE_LIMIT`] of message and
+//!   [`DISPLAY_REQUEST_ID_LIMIT`] of request id (the exact bound is on its `Display` impl).
 //!
 //! # HTTP clients
 //!
 //! [`ResponseError::from_http`] (or `From<&http::Response<B>>`) reads an `http::Response`
-//! whose body is in memory, and its `Retry-After` header in delta-seconds form
-//! ([`ResponseError::retry_after`]). The `reqwest` feature (reqwest 0.13 without default
-//! features; for HTTPS, enable a TLS feature on your own reqwest dependency) adds `ResponseError::from_reqwest`, `from_reqwest` and the
-//! `ReqwestResponseExt::nexus_error_for_status` method, which read at most `MAX_BODY_BYTES`
-//! of the body. For mock servers and tests, [`Row::error_body`] and
-//! [`Row::to_http_response`] give the response the API sends for a row.
+//! whose body is in memory, with the headers a client acts on:
+//! [`retry_after`](ResponseError::retry_after) (`Retry-After` as delta-seconds or an
+//! HTTP-date, read against the response's `Date`, capped at [`MAX_RETRY_AFTER`]) and
+//! [`request_id`](ResponseError::request_id) (from [`REQUEST_ID_HEADERS`]).
+//! [`ResponseError::is_throttled`] and [`Action::WaitAndRetry`] tell a 429 apart from the
+//! transient failures (408, 500, 502, 503, 504), which call for the client's own backoff.
+//!
+//! Features, all off by default:
+//!
+//! - `reqwest` (reqwest 0.13 without default features; for HTTPS, enable a TLS feature on
+//!   your own reqwest dependency): `ResponseError::from_reqwest`, `from_reqwest` and the
+//!   `ReqwestResponseExt::nexus_error_for_status` method, which read at most
+//!   `MAX_BODY_BYTES` of the body.
+//! - `reqwest-middleware`: `NexusRetryStrategy`, a reqwest-retry `RetryableStrategy` that
+//!   retries what [`is_retryable`] names. reqwest-retry cannot honour `Retry-After`; see
+//!   below for a retry loop that does.
+//! - `miette`: `miette::Diagnostic` for [`ResponseError`] and the generated enums: the code
+//!   is the row's name namespaced by the API (`nexus_api::SessionTokenExpired`, or
+//!   `nexus_api::http_503` without a row), the help is the [`Action`]'s advice, the url the
+//!   spec's `[api] source` ([`Api`]).
+//! - `http-body`: `ResponseError::from_http_body`, which reads any `http_body::Body`
+//!   (hyper, tower and axum clients) up to a bound.
+//!
+//! For mock servers and tests, [`Row::error_body`] and [`Row::to_http_response`] give the
+//! response the API sends for a row.
+//!
+//! # Retrying
+//!
+//! [backon](https://docs.rs/backon) retries with the server's wait where it gave one:
+//! `.when(ResponseError::is_retryable)` picks what to retry, and `.adjust` replaces each
+//! backoff delay with [`ResponseError::retry_after`]. backon's `None` means no retries are
+//! left, so the recipe keeps it: `.adjust(|e, d| e.retry_after().or(d))` would retry forever
+//! while the server keeps sending `Retry-After`. Cap the server's wait (`.min(…)`) if one
+//! day, [`MAX_RETRY_AFTER`], is too long for you.
+//!
+//! ```
+//! use std::cell::Cell;
+//! use std::time::Duration;
+//!
+//! use backon::{ExponentialBuilder, Retryable};
+//! use nexus_errors::{NexusError, ResponseError};
+//!
+//! /// One attempt, against a stand-in server that throttles the first request.
+//! async fn attempt(sent: &Cell<u32>) -> Result<&'static str, ResponseError> {
+//!     sent.set(sent.get() + 1);
+//!     if sent.get() == 1 {
+//!         let mut throttled = NexusError::TooManyRequests.row().to_http_response();
+//!         throttled.headers_mut().insert("retry-after", http::HeaderValue::from_static("0"));
+//!         return Err(ResponseError::from_http(&throttled));
+//!     }
+//!     Ok("members")
+//! }
+//!
+//! let sent = Cell::new(0);
+//! let mut waits = Vec::new();
+//! let runtime = tokio::runtime::Builder::new_current_thread().enable_time().build()?;
+//! let result = runtime.block_on(
+//!     (|| attempt(&sent))
+//!         .retry(ExponentialBuilder::default().with_max_times(3))
+//!         .when(ResponseError::is_retryable)
+//!         .adjust(|e, d| d.map(|d| e.retry_after().unwrap_or(d)))
+//!         .notify(|_, wait| waits.push(wait)),
+//! );
+//! assert_eq!(result, Ok("members"));
+//! assert_eq!(sent.get(), 2);
+//! // The server's wait, not the backoff's first delay (one second).
+//! assert_eq!(waits, [Duration::ZERO]);
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
 //!
 //! # Serde
 //!
@@ -68,14 +131,21 @@
 extern crate self as nexus_errors;
 
 mod action;
+mod api;
 mod body;
 mod code;
+#[cfg(feature = "miette")]
+mod diagnostic;
 mod error_body;
 mod escape;
+#[cfg(feature = "http-body")]
+mod http_body_ext;
 mod http_response;
 #[cfg(feature = "reqwest")]
 mod reqwest_ext;
 mod response;
+#[cfg(feature = "reqwest-middleware")]
+mod retry_strategy;
 mod row;
 mod table;
 
@@ -83,12 +153,20 @@ mod table;
 #[path = "private.rs"]
 pub mod __private;
 
-pub use action::{Action, is_client_error, is_retryable, is_server_error, needs_reauthentication};
+pub use action::{
+    Action, is_client_error, is_retryable, is_server_error, is_throttled, needs_reauthentication,
+};
+pub use api::Api;
 pub use code::Code;
+pub use http_response::{MAX_REQUEST_ID_BYTES, MAX_RETRY_AFTER, REQUEST_ID_HEADERS};
 pub use nexus_errors_macros::{ErrorTable, error_table};
 #[cfg(feature = "reqwest")]
 pub use reqwest_ext::{MAX_BODY_BYTES, ReqwestResponseExt, from_reqwest};
-pub use response::{DISPLAY_CODE_LIMIT, DISPLAY_MESSAGE_LIMIT, Resolution, ResponseError};
+pub use response::{
+    DISPLAY_CODE_LIMIT, DISPLAY_MESSAGE_LIMIT, DISPLAY_REQUEST_ID_LIMIT, Resolution, ResponseError,
+};
+#[cfg(feature = "reqwest-middleware")]
+pub use retry_strategy::NexusRetryStrategy;
 pub use row::Row;
 pub use table::{ErrorTable, UnknownName};
 

@@ -43,3 +43,50 @@ impl<T: ErrorTable> Visitor<'_> for ByName<T> {
         T::from_name(name).ok_or_else(|| E::invalid_value(Unexpected::Str(name), &self))
     }
 }
+
+#[cfg(feature = "miette")]
+pub use miette;
+
+#[cfg(feature = "miette")]
+pub use crate::diagnostic::{table_code, table_help, table_url};
+
+// Two definitions, chosen by this crate's feature: a `cfg` inside one macro body would be
+// read in the crate that expands it, against that crate's features.
+/// `miette::Diagnostic` for a generated enum: code, help and url from its table.
+#[cfg(feature = "miette")]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __impl_diagnostic {
+    ($ty:ty) => {
+        #[automatically_derived]
+        impl $crate::__private::miette::Diagnostic for $ty {
+            fn code<'a>(
+                &'a self,
+            ) -> ::core::option::Option<::std::boxed::Box<dyn ::core::fmt::Display + 'a>> {
+                $crate::__private::table_code(*self)
+            }
+
+            fn help<'a>(
+                &'a self,
+            ) -> ::core::option::Option<::std::boxed::Box<dyn ::core::fmt::Display + 'a>> {
+                $crate::__private::table_help(*self)
+            }
+
+            fn url<'a>(
+                &'a self,
+            ) -> ::core::option::Option<::std::boxed::Box<dyn ::core::fmt::Display + 'a>> {
+                $crate::__private::table_url::<$ty>()
+            }
+        }
+    };
+}
+
+/// Without the `miette` feature, nothing.
+#[cfg(not(feature = "miette"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __impl_diagnostic {
+    ($ty:ty) => {};
+}
+
+pub use crate::__impl_diagnostic as impl_diagnostic;

@@ -3,7 +3,7 @@
 
 use std::future::Future;
 
-use crate::http_response::retry_after;
+use crate::http_response::{request_id, retry_after};
 use crate::{ErrorTable, NexusError, ResponseError};
 
 /// How many bytes of a response body the `reqwest` helpers read at most: 64 KiB.
@@ -17,7 +17,8 @@ pub const MAX_BODY_BYTES: usize = 64 * 1024;
 
 impl<T: ErrorTable> ResponseError<T> {
     /// Reads a `reqwest::Response`: its status, its `Retry-After` header (see
-    /// [`retry_after`](Self::retry_after)) and at most [`MAX_BODY_BYTES`] of its body, as
+    /// [`retry_after`](Self::retry_after)), its request id (see
+    /// [`request_id`](Self::request_id)) and at most [`MAX_BODY_BYTES`] of its body, as
     /// in [`from_response`](Self::from_response). Never fails, never panics.
     ///
     /// The status is not checked: call it on a response you know failed, or use
@@ -28,9 +29,13 @@ impl<T: ErrorTable> ResponseError<T> {
     /// Available with the `reqwest` feature.
     pub async fn from_reqwest(response: reqwest::Response) -> Self {
         let status = response.status();
+        // Read before the body consumes the response.
         let delay = retry_after(response.headers());
+        let id = request_id(response.headers());
         let body = read_bounded(response, MAX_BODY_BYTES).await;
-        Self::from_response(status, &body).with_retry_after(delay)
+        Self::from_response(status, &body)
+            .with_retry_after(delay)
+            .with_request_id(id)
     }
 }
 

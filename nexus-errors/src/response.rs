@@ -12,6 +12,14 @@ use crate::{Action, Code, ErrorTable, NexusError, action};
 pub const DISPLAY_MESSAGE_LIMIT: usize = 256;
 /// How many bytes of escaped server code `Display` writes at most (then `…`).
 pub const DISPLAY_CODE_LIMIT: usize = 32;
+/// How many bytes of escaped request id `Display` writes at most (then `…`): as many as a
+/// request id may have ([`MAX_REQUEST_ID_BYTES`](crate::MAX_REQUEST_ID_BYTES)), so only an id
+/// that escaping lengthens is ever cut.
+///
+/// ```
+/// assert_eq!(nexus_errors::DISPLAY_REQUEST_ID_LIMIT, nexus_errors::MAX_REQUEST_ID_BYTES);
+/// ```
+pub const DISPLAY_REQUEST_ID_LIMIT: usize = crate::MAX_REQUEST_ID_BYTES;
 
 /// A failed HTTP response, read into a row of the error table where one fits.
 ///
@@ -23,8 +31,8 @@ pub const DISPLAY_CODE_LIMIT: usize = 32;
 /// `T` is the table; it defaults to [`NexusError`].
 ///
 /// Also made from an `http::Response` ([`from_http`](Self::from_http), which reads
-/// `Retry-After` too) and, with the `reqwest` feature, from a `reqwest::Response`, reading at
-/// most `MAX_BODY_BYTES` (64 KiB) of its body.
+/// `Retry-After` and the request id too) and, with the `reqwest` feature, from a
+/// `reqwest::Response`, reading at most `MAX_BODY_BYTES` (64 KiB) of its body.
 ///
 /// # Guarantees
 ///
@@ -61,6 +69,7 @@ pub struct ResponseError<T = NexusError> {
     code: Option<Code>,
     message: Option<Cow<'static, str>>,
     retry_after: Option<Duration>,
+    request_id: Option<Box<str>>,
 }
 
 /// Which rule matched the response to its row.
@@ -114,12 +123,19 @@ impl<T: ErrorTable> ResponseError<T> {
             code,
             message,
             retry_after: None,
+            request_id: None,
         }
     }
 
     /// Sets the delay a `Retry-After` header asked for; see [`retry_after`](Self::retry_after).
     pub(crate) fn with_retry_after(mut self, retry_after: Option<Duration>) -> Self {
         self.retry_after = retry_after;
+        self
+    }
+
+    /// Sets the request id a header carried; see [`request_id`](Self::request_id).
+    pub(crate) fn with_request_id(mut self, request_id: Option<Box<str>>) -> Self {
+        self.request_id = request_id;
         self
     }
 
@@ -159,18 +175,62 @@ impl<T: ErrorTable> ResponseError<T> {
         self.message.as_deref()
     }
 
-    /// How long the server asked the client to wait before retrying: the `Retry-After`
-    /// header in its delta-seconds form (`Retry-After: 120`), as sent.
+    /// How long the server asked the client to wait before retrying, from the first
+    /// `Retry-After` header, in either of its forms:
     ///
-    /// `None` when the response had no such header, when it was read without headers
-    /// ([`from_response`](Self::from_response)), or when the header is not a plain count of
-    /// seconds: the HTTP-date form (`Retry-After: Wed, 21 Oct 2026 07:28:00 GMT`) is ignored,
-    /// so reading stays free of clocks and date parsing, and the caller falls back on its own
-    /// backoff. A count too large for `u64` is `u64::MAX` seconds. The value is the server's:
-    /// cap it before sleeping on it.
+    /// - delta-seconds (`Retry-After: 120`): that many seconds;
+    /// - an HTTP-date (`Retry-After: Wed, 21 Oct 2026 07:28:00 GMT`, or the two obsolete forms
+    ///   RFC 9110 still accepts): the time from the response's `Date` header to it, so the
+    ///   client's clock does not matter; from the client's clock when `Date` is missing or is
+    ///   not a date. A date already past is `Some(Duration::ZERO)`: retry now.
+    ///
+    /// Either is capped at [`MAX_RETRY_AFTER`](crate::MAX_RETRY_AFTER) (one day): a longer
+    /// wait reads as exactly one day. `None` when the response had no such header, when it
+    /// was read without headers ([`from_response`](Self::from_response)), or when the value
+    /// is neither form (the caller's own backoff then applies). Reading it never panics.
+    ///
+    /// ```
+    /// use std::time::Duration;
+    /// use nexus_errors::{NexusError, ResponseError};
+    ///
+    /// let response = http::Response::builder()
+    ///     .status(503)
+    ///     .header("date", "Wed, 21 Oct 2026 07:28:00 GMT")
+    ///     .header("retry-after", "Wed, 21 Oct 2026 07:30:00 GMT")
+    ///     .body("")
+    ///     .unwrap();
+    /// let error: ResponseError = ResponseError::from_http(&response);
+    /// assert_eq!(error.retry_after(), Some(Duration::from_secs(120)));
+    /// ```
     #[must_use]
     pub fn retry_after(&self) -> Option<Duration> {
         self.retry_after
+    }
+
+    /// The id the server gave the request, for logs and support tickets.
+    ///
+    /// Read by [`from_http`](Self::from_http), [`from_parts`](Self::from_parts) and the
+    /// `reqwest` helpers from the first of [`REQUEST_ID_HEADERS`](crate::REQUEST_ID_HEADERS)
+    /// (`X-Request-Id`, `Request-Id`, `X-Amzn-RequestId`, in that order) whose first value
+    /// is non-empty UTF-8 of at most [`MAX_REQUEST_ID_BYTES`](crate::MAX_REQUEST_ID_BYTES)
+    /// bytes; a value that is not is skipped, never cut. It is kept as received (not
+    /// trimmed, not escaped): escape it before printing it yourself, as `Display` does.
+    ///
+    /// ```
+    /// use nexus_errors::{NexusError, ResponseError};
+    ///
+    /// let response = http::Response::builder()
+    ///     .status(502)
+    ///     .header("x-request-id", "8d2f-41c0")
+    ///     .body("<html>Bad Gateway</html>")
+    ///     .unwrap();
+    /// let error: ResponseError = ResponseError::from_http(&response);
+    /// assert_eq!(error.request_id(), Some("8d2f-41c0"));
+    /// assert_eq!(error.to_string(), r#"502 Bad Gateway; request id "8d2f-41c0""#);
+    /// ```
+    #[must_use]
+    pub fn request_id(&self) -> Option<&str> {
+        self.request_id.as_deref()
     }
 
     /// What to do about it, by status: retry, re-authenticate, fix the request, ….
@@ -180,9 +240,26 @@ impl<T: ErrorTable> ResponseError<T> {
     }
 
     /// Whether sending the same request again may succeed (408, 429, 500, 502, 503, 504).
+    ///
+    /// ```
+    /// assert!(nexus_errors::from_response(503u16, b"").is_retryable());
+    /// assert!(!nexus_errors::from_response(400u16, b"").is_retryable());
+    /// ```
     #[must_use]
     pub fn is_retryable(&self) -> bool {
         action::is_retryable(self.status)
+    }
+
+    /// Whether the server throttled the request (429): retryable, after the wait it asks for
+    /// ([`retry_after`](Self::retry_after)). Transient failures (408, 5xx) are not throttling.
+    ///
+    /// ```
+    /// assert!(nexus_errors::from_response(429u16, b"").is_throttled());
+    /// assert!(!nexus_errors::from_response(503u16, b"").is_throttled());
+    /// ```
+    #[must_use]
+    pub fn is_throttled(&self) -> bool {
+        action::is_throttled(self.status)
     }
 
     /// Whether the client must authenticate again (401).
@@ -230,22 +307,24 @@ fn resolve<T: ErrorTable>(
 }
 
 /// One line: the row's text when there is a row, else the status and its reason phrase;
-/// then the server's code and message where they add to it, escaped and bounded by
-/// [`DISPLAY_CODE_LIMIT`] and [`DISPLAY_MESSAGE_LIMIT`], so a hostile body can neither
-/// forge log lines nor flood a log.
+/// then the server's code and message where they add to it, and the request id, escaped
+/// and bounded by [`DISPLAY_CODE_LIMIT`], [`DISPLAY_MESSAGE_LIMIT`] and
+/// [`DISPLAY_REQUEST_ID_LIMIT`], so a hostile response can neither forge log lines nor
+/// flood a log.
 ///
 /// Server text never puts a control character (`char::is_control`) in the output: control
 /// characters, quotes, ANSI escapes and bidirectional overrides are escaped as by
 /// `char::escape_debug`, and a cut is marked with `…`. The length in bytes is at most
 ///
 /// ```text
-/// head + DISPLAY_CODE_LIMIT + DISPLAY_MESSAGE_LIMIT + 25
+/// head + DISPLAY_CODE_LIMIT + DISPLAY_MESSAGE_LIMIT + DISPLAY_REQUEST_ID_LIMIT + 43
 /// ```
 ///
 /// where `head` is the length of the row's text ([`Row::display`](crate::Row::display)) or of
-/// `"{status} {reason phrase}"` (`Unknown Status` for a status without one), and 25 bytes are the fixed text: `"; code "` (7),
-/// `"; message \""` (11), the closing `"` (1) and a `…` (3) after each bounded part. A
-/// numeric code is at most 20 characters, within [`DISPLAY_CODE_LIMIT`].
+/// `"{status} {reason phrase}"` (`Unknown Status` for a status without one), and 43 bytes
+/// are the fixed text: `"; code "` (7), `"; message \""` (11), `"; request id \""` (14),
+/// two closing `"` (2) and a `…` (3) after each of the three bounded parts. A numeric code is
+/// at most 20 characters, within [`DISPLAY_CODE_LIMIT`].
 impl<T: ErrorTable> fmt::Display for ResponseError<T> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let row = self.row.map(ErrorTable::row);
@@ -277,6 +356,11 @@ impl<T: ErrorTable> fmt::Display for ResponseError<T> {
                 write_bounded(f, message, DISPLAY_MESSAGE_LIMIT)?;
                 f.write_str("\"")?;
             }
+        }
+        if let Some(request_id) = &self.request_id {
+            f.write_str("; request id \"")?;
+            write_bounded(f, request_id, DISPLAY_REQUEST_ID_LIMIT)?;
+            f.write_str("\"")?;
         }
         Ok(())
     }

@@ -3,7 +3,7 @@
 use core::fmt::{self, Debug};
 use core::hash::Hash;
 
-use crate::{ResponseError, Row};
+use crate::{Api, ResponseError, Row};
 
 /// An enum generated from an error table, by `#[error_table]` or `#[derive(ErrorTable)]`.
 ///
@@ -24,6 +24,21 @@ pub trait ErrorTable: Copy + Eq + Hash + Debug + std::error::Error + Send + Sync
 
     /// The row with this name, as written in the spec.
     fn from_name(name: &str) -> Option<Self>;
+
+    /// The API the table documents: the spec's `[api]` name and source.
+    ///
+    /// ```
+    /// use nexus_errors::{ErrorTable, NexusError};
+    ///
+    /// fn documented_at<T: ErrorTable>() -> Option<&'static str> {
+    ///     T::api().source()
+    /// }
+    /// assert_eq!(
+    ///     documented_at::<NexusError>(),
+    ///     Some("https://docs.mx.com/api-reference/nexus/overview/errors")
+    /// );
+    /// ```
+    fn api() -> &'static Api;
 
     /// Reads a failed HTTP response into a typed error; see [`ResponseError::from_response`].
     #[must_use]

@@ -2,6 +2,8 @@
 //!
 //! - `from_response` on a row's exact body (the description as the message, the documented
 //!   code as a number) allocates nothing;
+//! - `from_http` on such a response reads `Retry-After` (either form, against `Date`) without
+//!   allocating, and allocates once more only to keep a request id;
 //! - `Display` of a table enum, and of such a `ResponseError`, into a `String` with enough
 //!   capacity allocates nothing.
 //!
@@ -131,5 +133,53 @@ fn display_of_a_matched_response_allocates_nothing() {
         result.expect("writing to a String never fails");
         assert_eq!(out, row.to_string());
         assert_eq!(n, 0, "{row:?}: Display of the response allocated {n} times");
+    }
+}
+
+#[test]
+fn from_http_reads_its_headers_without_allocating_but_for_the_request_id() {
+    for &row in NexusError::ALL {
+        let body = exact_body(row);
+        let mut response = http::Response::new(body.as_slice());
+        *response.status_mut() = row.status_code();
+        let headers = response.headers_mut();
+        headers.insert("retry-after", http::HeaderValue::from_static("30"));
+        headers.insert(
+            "date",
+            http::HeaderValue::from_static("Wed, 21 Oct 2015 07:28:00 GMT"),
+        );
+        let (n, error) =
+            allocations(|| nexus_errors::ResponseError::<NexusError>::from_http(&response));
+        assert_eq!(error.row(), Some(row));
+        assert_eq!(
+            error.retry_after(),
+            Some(std::time::Duration::from_secs(30))
+        );
+        assert_eq!(n, 0, "{row:?}: from_http allocated {n} times");
+
+        // An HTTP-date, read against `Date`: no allocation either.
+        response.headers_mut().insert(
+            "retry-after",
+            http::HeaderValue::from_static("Wed, 21 Oct 2015 07:29:00 GMT"),
+        );
+        let (n, error) =
+            allocations(|| nexus_errors::ResponseError::<NexusError>::from_http(&response));
+        assert_eq!(
+            error.retry_after(),
+            Some(std::time::Duration::from_secs(60))
+        );
+        assert_eq!(n, 0, "{row:?}: from_http allocated {n} times for a date");
+
+        // The request id is kept, owned: one allocation.
+        response
+            .headers_mut()
+            .insert("x-request-id", http::HeaderValue::from_static("req-1"));
+        let (n, error) =
+            allocations(|| nexus_errors::ResponseError::<NexusError>::from_http(&response));
+        assert_eq!(error.request_id(), Some("req-1"));
+        assert_eq!(
+            n, 1,
+            "{row:?}: from_http allocated {n} times with a request id"
+        );
     }
 }

@@ -16,7 +16,7 @@ use axum::body::Body;
 use axum::response::Response;
 use axum::routing::get;
 use common::Spec;
-use http::header::{CONTENT_LENGTH, CONTENT_TYPE, HeaderName, RETRY_AFTER};
+use http::header::{CONTENT_LENGTH, CONTENT_TYPE, DATE, HeaderName, RETRY_AFTER};
 use nexus_errors::{
     Code, ErrorTable, MAX_BODY_BYTES, NexusError, ReqwestResponseExt, Resolution, ResponseError,
 };
@@ -529,7 +529,7 @@ async fn bodies_past_the_bound_are_read_up_to_it_and_no_further() {
 }
 
 #[tokio::test]
-async fn retry_after_is_read_in_delta_seconds() {
+async fn retry_after_is_read_in_both_forms() {
     let spec = common::nexus_spec();
     let limited = spec.with_status(429);
     let [row] = limited.as_slice() else {
@@ -544,10 +544,12 @@ async fn retry_after_is_read_in_delta_seconds() {
                 body: &str,
                 message: Option<&str>,
                 delay: Option<u64>| {
-        let headers: Vec<(HeaderName, &str)> = retry_after
+        let mut headers: Vec<(HeaderName, &str)> = retry_after
             .map(|value| (RETRY_AFTER, value))
             .into_iter()
             .collect();
+        // The server's clock, which a date is read against: two minutes before it.
+        headers.push((DATE, "Wed, 21 Oct 2026 07:26:00 GMT"));
         let mut expect = Expect::new(status, None, message);
         expect.retry_after = delay.map(Duration::from_secs);
         Case {
@@ -561,14 +563,22 @@ async fn retry_after_is_read_in_delta_seconds() {
         case("/429/none", 429, None, &body, message, None),
         case("/429/garbage", 429, Some("soon"), &body, message, None),
         case("/503/seconds", 503, Some("120"), html, None, Some(120)),
-        // The HTTP-date form is documented as ignored.
+        // The HTTP-date form, read against the response's `Date`.
         case(
             "/503/date",
             503,
             Some("Wed, 21 Oct 2026 07:28:00 GMT"),
             html,
             None,
+            Some(120),
+        ),
+        case(
+            "/503/past",
+            503,
+            Some("Wed, 21 Oct 2026 07:25:00 GMT"),
+            html,
             None,
+            Some(0),
         ),
     ];
     run(&spec, cases).await;

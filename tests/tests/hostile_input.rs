@@ -1,5 +1,6 @@
-//! Hostile input: `from_response` on arbitrary bytes, arbitrary JSON and arbitrary statuses
-//! never panics, keeps the status, and shows one bounded line without control characters;
+//! Hostile input: `from_response` on arbitrary bytes, arbitrary JSON and arbitrary statuses,
+//! and `from_http` on arbitrary `Retry-After`, `Date` and request id values, never panic,
+//! keep the status, and show one bounded line without control characters;
 //! deep nesting and bodies of several MiB cost no stack and memory in proportion to the body.
 //! Expected rows come from the spec file by the documented rules.
 
@@ -10,8 +11,11 @@ use std::cell::Cell;
 use std::sync::LazyLock;
 
 use common::Spec;
+use std::time::Duration;
+
 use nexus_errors::{
-    Code, DISPLAY_CODE_LIMIT, DISPLAY_MESSAGE_LIMIT, NexusError, Resolution, ResponseError,
+    Code, DISPLAY_CODE_LIMIT, DISPLAY_MESSAGE_LIMIT, DISPLAY_REQUEST_ID_LIMIT,
+    MAX_REQUEST_ID_BYTES, MAX_RETRY_AFTER, NexusError, Resolution, ResponseError,
 };
 use proptest::prelude::*;
 use proptest::test_runner::TestCaseError;
@@ -93,6 +97,9 @@ fn peak_during<R>(f: impl FnOnce() -> R) -> (R, usize) {
 /// The fixed text `Display` may add around the bounded parts: `"; code "` (7),
 /// `"; message \""` (11), the closing quote (1), and `…` (3 bytes) after each bounded part.
 const FIXED: usize = 7 + 11 + 1 + 2 * '…'.len_utf8();
+
+/// What a request id adds to that: `"; request id \""` (14), its closing quote, and a `…`.
+const REQUEST_ID_FIXED: usize = 14 + 1 + '…'.len_utf8();
 
 /// Holds for every status and body: status kept, row of that status, one escaped line
 /// within the documented bound.
@@ -301,6 +308,139 @@ proptest! {
         prop_assert_eq!(error.code(), code.as_ref());
         prop_assert_eq!(error.message(), message);
         prop_assert_eq!(error.row().map(NexusError::name), expected(status, code.as_ref(), message));
+    }
+}
+
+// --- headers: Retry-After, Date and request ids ------------------------------------------
+
+/// Bytes a header value may hold (the http crate refuses other control characters).
+fn header_bytes() -> impl Strategy<Value = Vec<u8>> {
+    let any_bytes = proptest::collection::vec(any::<u8>(), 0..64).prop_map(|bytes| {
+        bytes
+            .into_iter()
+            .filter(|&b| b == b'\t' || (b >= 0x20 && b != 0x7f))
+            .collect()
+    });
+    let digits = "[ \t]{0,2}[0-9]{1,30}[ \t]{0,2}".prop_map(String::into_bytes);
+    // Dates in the three forms, with fields in and out of range.
+    let weekday = proptest::sample::select(vec![
+        "Mon",
+        "Tue",
+        "Wed",
+        "Thu",
+        "Fri",
+        "Sat",
+        "Sun",
+        "Xyz",
+        "Monday",
+        "Wednesday",
+    ]);
+    let month = proptest::sample::select(vec![
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec", "Foo",
+    ]);
+    let imf = (
+        weekday.clone(),
+        0u32..40,
+        month.clone(),
+        0u32..12000,
+        0u32..30,
+        0u32..70,
+        0u32..70,
+    )
+        .prop_map(|(w, d, m, y, h, mi, s)| {
+            format!("{w}, {d:02} {m} {y} {h:02}:{mi:02}:{s:02} GMT").into_bytes()
+        });
+    let rfc850 = (
+        weekday.clone(),
+        0u32..40,
+        month.clone(),
+        0u32..100,
+        0u32..30,
+        0u32..70,
+        0u32..70,
+    )
+        .prop_map(|(w, d, m, y, h, mi, s)| {
+            format!("{w}, {d:02}-{m}-{y:02} {h:02}:{mi:02}:{s:02} GMT").into_bytes()
+        });
+    let asctime = (
+        weekday,
+        month,
+        0u32..40,
+        0u32..30,
+        0u32..70,
+        0u32..70,
+        0u32..12000,
+    )
+        .prop_map(|(w, m, d, h, mi, s, y)| {
+            format!("{w} {m} {d:>2} {h:02}:{mi:02}:{s:02} {y}").into_bytes()
+        });
+    prop_oneof![3 => any_bytes, 2 => digits, 2 => imf, 1 => rfc850, 1 => asctime]
+}
+
+/// The wait delta-seconds ask for, worked out on the text: digits only, up to a day.
+fn delta_seconds(value: &[u8]) -> Option<Duration> {
+    let digits = std::str::from_utf8(value).ok()?.trim_matches([' ', '\t']);
+    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    // Past 6 digits (after leading zeros) a count is more than a day.
+    let significant = digits.trim_start_matches('0');
+    let seconds = if significant.len() > 6 {
+        u64::MAX
+    } else {
+        significant.parse().unwrap_or(0)
+    };
+    Some(Duration::from_secs(seconds.min(86_400)))
+}
+
+fn response_with(headers: &[(&str, &[u8])]) -> Option<http::Response<Vec<u8>>> {
+    let mut response = http::Response::builder().status(429);
+    for (name, value) in headers {
+        response = response.header(*name, http::HeaderValue::from_bytes(value).ok()?);
+    }
+    response.body(Vec::new()).ok()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 1024, failure_persistence: None, ..ProptestConfig::default() })]
+
+    #[test]
+    fn arbitrary_retry_after_and_date_values(value in header_bytes(), date in proptest::option::of(header_bytes())) {
+        let mut headers: Vec<(&str, &[u8])> = vec![("retry-after", &value)];
+        if let Some(date) = &date {
+            headers.push(("date", date));
+        }
+        let response = response_with(&headers).expect("header_bytes makes valid values");
+        let error: ResponseError = ResponseError::from_http(&response);
+        let wait = error.retry_after();
+        prop_assert!(wait.is_none_or(|wait| wait <= MAX_RETRY_AFTER), "{:?}", wait);
+        if let Some(expected) = delta_seconds(&value) {
+            prop_assert_eq!(wait, Some(expected));
+        }
+        // Anything else is a wait only if it is a date, and no text but digits, a date and
+        // surrounding whitespace is one.
+        if wait.is_some() && delta_seconds(&value).is_none() {
+            prop_assert!(value.trim_ascii().ends_with(b"GMT") || value.trim_ascii().len() == 24, "{:?}", String::from_utf8_lossy(&value));
+        }
+    }
+
+    #[test]
+    fn arbitrary_request_ids(status in status(), body in proptest::collection::vec(any::<u8>(), 0..128), id in prop_oneof![3 => header_bytes(), 1 => text().prop_map(String::into_bytes)]) {
+        // Only values the http crate accepts can arrive in a response.
+        let Ok(value) = http::HeaderValue::from_bytes(&id) else { return Ok(()) };
+        let Ok(mut response) = http::Response::builder().status(status.clamp(100, 999)).body(body) else { return Ok(()) };
+        response.headers_mut().insert("x-request-id", value);
+        let error: ResponseError = ResponseError::from_http(&response);
+        let expected = std::str::from_utf8(&id).ok().filter(|id| (1..=MAX_REQUEST_ID_BYTES).contains(&id.len()));
+        prop_assert_eq!(error.request_id(), expected);
+        let shown = error.to_string();
+        prop_assert!(!shown.chars().any(char::is_control), "{:?}", shown);
+        let head = match error.row() {
+            Some(row) => row.row().display().len(),
+            None => format!("{} {}", error.status(), error.status_code().and_then(|s| s.canonical_reason()).unwrap_or("Unknown Status")).len(),
+        };
+        let bound = head + DISPLAY_CODE_LIMIT + DISPLAY_MESSAGE_LIMIT + DISPLAY_REQUEST_ID_LIMIT + FIXED + REQUEST_ID_FIXED;
+        prop_assert!(shown.len() <= bound, "{} > {}: {:?}", shown.len(), bound, shown);
     }
 }
 

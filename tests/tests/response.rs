@@ -281,8 +281,14 @@ fn retry_and_reauthentication_follow_the_status_alone() {
             (500..600).contains(&status),
             "{status}"
         );
+        // Throttling is 429 alone (RFC 6585, "Too Many Requests"); it is also retryable.
+        let throttled = status == 429;
+        assert_eq!(error.is_throttled(), throttled, "{status}");
+        assert_eq!(nexus_errors::is_throttled(status), throttled, "{status}");
+        assert_eq!(nexus_errors::is_retryable(status), retryable, "{status}");
         let action = match status {
             401 => Action::Reauthenticate,
+            429 => Action::WaitAndRetry,
             _ if retryable => Action::Retry,
             400..=499 => Action::FixRequest,
             500..=599 => Action::ReportToProvider,

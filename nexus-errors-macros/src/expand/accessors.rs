@@ -1,4 +1,4 @@
-//! The column accessors, each a `const fn` through `row()`, and `from_response`.
+//! The column accessors, each a `const fn` through `row()`, `api()` and `from_response`.
 
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -63,6 +63,24 @@ pub fn columns(x: &Expansion<'_>) -> TokenStream {
         #[must_use]
         pub const fn action(self) -> #krate::Action {
             self.row().action()
+        }
+    }
+}
+
+/// `api()`: the spec's `[api]` name and source.
+pub fn api(x: &Expansion<'_>) -> TokenStream {
+    let krate = x.krate;
+    let name = &x.api.name;
+    let source = match &x.api.source {
+        Some(source) => quote!(::core::option::Option::Some(#source)),
+        None => quote!(::core::option::Option::None),
+    };
+    quote! {
+        /// The API the table documents: the spec's `[api]` name and source.
+        #[inline]
+        #[must_use]
+        pub const fn api() -> &'static #krate::Api {
+            const { &#krate::Api::__new(#name, #source) }
         }
     }
 }

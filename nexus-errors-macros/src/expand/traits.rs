@@ -1,5 +1,5 @@
-//! The trait impls: `Display`, `Error`, `FromStr`, the `StatusCode` conversion, serde and
-//! `ErrorTable`.
+//! The trait impls: `Display`, `Error`, `FromStr`, the `StatusCode` conversion, serde,
+//! `ErrorTable` and (through the runtime) `miette::Diagnostic`.
 
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -111,6 +111,19 @@ pub fn error_table(x: &Expansion<'_>) -> TokenStream {
             fn from_name(name: &str) -> ::core::option::Option<Self> {
                 Self::from_name(name)
             }
+
+            #[inline]
+            fn api() -> &'static #krate::Api {
+                Self::api()
+            }
         }
     }
+}
+
+/// `miette::Diagnostic` when the runtime has its `miette` feature, else nothing: the runtime
+/// defines the macro once per case, since a `cfg` written here would be read in the user's
+/// crate, not the runtime's.
+pub fn diagnostic(x: &Expansion<'_>) -> TokenStream {
+    let (ty, krate) = (x.ty, x.krate);
+    quote!(#krate::__private::impl_diagnostic!(#ty);)
 }
