@@ -23,19 +23,9 @@
 //! ([`Action`], [`ResponseError::is_retryable`], …) depends on the status alone, and the
 //! row is there for logs and for people.
 //!
-//! # Guarantees
-//!
-//! - Reading a response ([`from_response`], [`ResponseError::from_http`], and with the
-//!   `reqwest` and `http-body` features `from_reqwest` and `from_http_body`) never fails and
-//!   never panics, whatever the status, the headers and the bytes: empty, HTML, truncated, not UTF-8, or nested a million levels deep (nothing
-//!   recurses with the input: serde_json's recursion limit is 128 levels, and what the
-//!   reader skips is skipped iteratively).
-//! - The status is kept as received, the code and the message as sent, row or no row.
-//! - Memory is bounded by the body (about twice its size at most while reading); the
-//!   `reqwest` helpers read at most `MAX_BODY_BYTES` (64 KiB) of it.
-//! - `Display` of a [`ResponseError`] is one line with control characters escaped, at most
-//!   [`DISPLAY_CODE_LIMIT`] bytes of code, [`DISPLAY_MESSAGE_LIMIT`] of message and
-//!   [`DISPLAY_REQUEST_ID_LIMIT`] of request id (the exact bound is on its `Display` impl).
+//! Reading a response never fails and never panics, whatever the status, the headers and the
+//! bytes; [`ResponseError`'s guarantees](ResponseError#guarantees) say exactly what holds,
+//! including how far `Display` is bounded.
 //!
 //! # HTTP clients
 //!

@@ -36,7 +36,13 @@ pub const DISPLAY_REQUEST_ID_LIMIT: usize = crate::MAX_REQUEST_ID_BYTES;
 ///
 /// # Guarantees
 ///
-/// - Reading never fails and never panics, whatever the status and the bytes.
+/// This is the one full statement of them; the crate docs and the README link here.
+///
+/// - Reading ([`from_response`](Self::from_response), [`from_http`](Self::from_http),
+///   [`from_parts`](Self::from_parts), and with the `reqwest` and `http-body` features
+///   `from_reqwest` and `from_http_body`) never fails and never panics, whatever the status,
+///   the headers and the bytes: empty, HTML, truncated, not UTF-8, or nested a million
+///   levels deep.
 /// - The status is kept as received; the code and the message are kept as sent (the message
 ///   whole, however long), whether or not a row was found.
 /// - No body can overflow the stack. The reader looks at most three levels deep (the body,
@@ -45,9 +51,11 @@ pub const DISPLAY_REQUEST_ID_LIMIT: usize = crate::MAX_REQUEST_ID_BYTES;
 ///   this up. A body that breaks off or goes wrong keeps what was read before.
 /// - Memory is bounded by the body: while reading, at most about twice its size (serde_json's
 ///   buffer for an escaped string or for skipped brackets, which grows by doubling); after,
-///   a copy of the message and of the code.
-/// - `Display` is one line with no control character, and its length is bounded: see the
-///   documentation of its impl below.
+///   a copy of the message and of the code. The `reqwest` helpers read at most
+///   `MAX_BODY_BYTES` (64 KiB) of a body, and `from_http_body` at most the limit it is given.
+/// - `Display` is one line with no control character, and its length is bounded by
+///   [`DISPLAY_CODE_LIMIT`], [`DISPLAY_MESSAGE_LIMIT`] and [`DISPLAY_REQUEST_ID_LIMIT`]: the
+///   exact bound is in the documentation of its impl below.
 ///
 /// ```
 /// use nexus_errors::{Action, NexusError, ResponseError};

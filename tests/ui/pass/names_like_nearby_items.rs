@@ -108,5 +108,7 @@ fn main() {
         assert_eq!(response.row(), Some(row));
     }
     assert_eq!(<Nearby as ErrorTable>::ALL.len(), Nearby::COUNT);
+    assert_eq!(Nearby::api().name(), "Nearby Names API");
+    assert_eq!(<Nearby as ErrorTable>::api().source(), Some("https://example.com/errors"));
     assert_eq!(Nearby::from_name("Nope"), None);
 }
