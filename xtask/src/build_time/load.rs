@@ -41,22 +41,58 @@ impl Sampler {
 /// rustc processes whose environment lacks `mine`; one whose environment cannot be read
 /// (another user's) is not this run's. Without `/proc`, there is nothing to count.
 fn foreign_rustc(mine: &[u8]) -> usize {
+    foreign_rustc_pids(mine).len()
+}
+
+fn foreign_rustc_pids(mine: &[u8]) -> Vec<u32> {
     let Ok(processes) = fs::read_dir("/proc") else {
-        return 0;
+        return Vec::new();
     };
     processes
         .flatten()
-        .filter(|entry| {
-            entry
-                .file_name()
-                .to_string_lossy()
-                .bytes()
-                .all(|b| b.is_ascii_digit())
+        .filter_map(|entry| {
+            Some((
+                entry.file_name().to_str()?.parse::<u32>().ok()?,
+                entry.path(),
+            ))
         })
-        .filter(|entry| fs::read(entry.path().join("comm")).is_ok_and(|comm| comm == b"rustc\n"))
-        .filter(|entry| {
-            let environ = fs::read(entry.path().join("environ")).unwrap_or_default();
+        .filter(|(_, path)| fs::read(path.join("comm")).is_ok_and(|comm| comm == b"rustc\n"))
+        .filter(|(_, path)| {
+            let environ = fs::read(path.join("environ")).unwrap_or_default();
             !environ.split(|&b| b == 0).any(|variable| variable == mine)
         })
-        .count()
+        .map(|(pid, _)| pid)
+        .collect()
+}
+
+#[cfg(all(test, target_os = "linux"))]
+mod tests {
+    use super::*;
+    use std::process::{Child, Command};
+
+    /// A process named `rustc` (a copy of `sleep`), with or without this run's marker.
+    fn fake_rustc(dir: &std::path::Path, marker: Option<&str>) -> Child {
+        let mut command = Command::new(dir.join("rustc"));
+        command.arg("5").env_remove(MARKER);
+        if let Some(marker) = marker {
+            command.env(MARKER, marker);
+        }
+        command.spawn().expect("start the fake rustc")
+    }
+
+    #[test]
+    fn tells_this_runs_rustc_from_others() {
+        let dir = std::env::temp_dir().join(format!("xtask-load-test.{}", std::process::id()));
+        fs::create_dir_all(&dir).unwrap();
+        let Ok(_) = fs::copy("/bin/sleep", dir.join("rustc")) else {
+            return; // no /bin/sleep to disguise: nothing to check here
+        };
+        let (mut ours, mut theirs) = (fake_rustc(&dir, Some("/tmp/run")), fake_rustc(&dir, None));
+        std::thread::sleep(std::time::Duration::from_millis(100));
+        let foreign = foreign_rustc_pids(format!("{MARKER}=/tmp/run").as_bytes());
+        let _ = (ours.kill(), theirs.kill(), ours.wait(), theirs.wait());
+        let _ = fs::remove_dir_all(&dir);
+        assert!(foreign.contains(&theirs.id()), "{foreign:?}");
+        assert!(!foreign.contains(&ours.id()), "{foreign:?}");
+    }
 }

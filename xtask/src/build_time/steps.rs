@@ -172,7 +172,7 @@ impl Harness<'_> {
         goal: Option<f64>,
         rows: Option<usize>,
     ) -> Result<PairResult> {
-        self.log(&format!("{label}: {} runs each", pair.runs));
+        self.log(&format!("{label}: {} each", runs_text(pair.runs)));
         let sampler = Sampler::start(&self.marker);
         let times = match self.options.timer {
             Timer::Interleaved => timing::interleaved(pair, &self.marker),
@@ -209,7 +209,7 @@ impl Harness<'_> {
         self.fetch(&project)?;
         let gnu_time = memory::gnu_time();
         let runs = self.options.runs.large_spec;
-        self.log(&format!("10 MB spec: {runs} runs"));
+        self.log(&format!("10 MB spec: {}", runs_text(runs)));
         let sampler = Sampler::start(&self.marker);
         let mut result = LargeSpecResult {
             times: Vec::new(),
@@ -276,6 +276,11 @@ fn failed_build(build: &Invocation, marker: &str, expected: &str) -> Result<(f64
         );
     }
     Ok((seconds, output.stderr.len()))
+}
+
+/// `1 run`, `3 runs`.
+fn runs_text(n: usize) -> String {
+    format!("{n} run{}", if n == 1 { "" } else { "s" })
 }
 
 fn read(path: &Path) -> Result<String> {
