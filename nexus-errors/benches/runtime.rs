@@ -12,14 +12,18 @@
 //! Then it prints one line per workload, `NAME: ours X ns, baseline Y ns, ratio R`, measured
 //! with `Instant` in interleaved rounds (ours, baseline, baseline, ours, …) so that load from
 //! other processes hits both sides alike; the ratio is the median of ours over the median of
-//! the baseline. Options: criterion's (`cargo bench -p nexus-errors --bench runtime -- --help`);
-//! a name filter also filters the ratio lines; `NEXUS_BENCH_RATIOS=0` skips them.
+//! the baseline. Options: criterion's (`cargo bench -p nexus-errors --bench runtime -- --help`).
+//! The ratio lines follow what criterion measured, so its filter selects them too
+//! (`… --bench runtime -- from_code`); `--test` (what `cargo test --benches` runs) and `--list`
+//! print none. `NEXUS_BENCH_RATIOS=0` skips them.
 
+use std::cell::RefCell;
+use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
-use criterion::{Criterion, Throughput, criterion_group};
+use criterion::{Criterion, Throughput};
 use nexus_errors::NexusError;
 
 mod baseline;
@@ -182,18 +186,49 @@ fn check_baseline_mirrors_the_spec() {
     }
 }
 
-fn criterion_benches(c: &mut Criterion) {
+/// How often criterion called each workload's routines. Criterion's configuration (its filter,
+/// `--exact`, `--ignored`, `--list`, `--test`) decides what it runs; the ratio printer reads
+/// the outcome here instead of parsing criterion's command line a second time.
+#[derive(Default)]
+struct Calls(RefCell<BTreeMap<&'static str, u32>>);
+
+impl Calls {
+    fn note(&self, workload: &'static str) {
+        *self.0.borrow_mut().entry(workload).or_default() += 1;
+    }
+
+    /// Whether criterion measured `workload`: `--test` calls each of its two routines once and
+    /// `--list` neither, while a measurement calls them again for every warm-up step and sample.
+    fn measured(&self, workload: &str) -> bool {
+        self.0
+            .borrow()
+            .get(workload)
+            .is_some_and(|&calls| calls > 2)
+    }
+}
+
+fn criterion_benches(c: &mut Criterion, calls: &Calls) {
     let cases = mix();
     let mut group = c.benchmark_group("from_response");
     group.throughput(Throughput::Elements(cases.len() as u64));
-    group.bench_function("ours", |b| b.iter(|| ours_from_response(&cases)));
-    group.bench_function("baseline", |b| b.iter(|| baseline_from_response(&cases)));
+    group.bench_function("ours", |b| {
+        calls.note("from_response");
+        b.iter(|| ours_from_response(&cases))
+    });
+    group.bench_function("baseline", |b| {
+        calls.note("from_response");
+        b.iter(|| baseline_from_response(&cases))
+    });
     group.finish();
 
     let mut group = c.benchmark_group("from_code");
     group.throughput(Throughput::Elements(CODES.len() as u64));
-    group.bench_function("ours", |b| b.iter(|| ours_from_code(black_box(&CODES))));
+    group.bench_function("ours", |b| {
+        calls.note("from_code");
+        b.iter(|| ours_from_code(black_box(&CODES)))
+    });
     group.bench_function("baseline", |b| {
+        calls.note("from_code");
         b.iter(|| baseline_from_code(black_box(&CODES)))
     });
     group.finish();
@@ -201,9 +236,11 @@ fn criterion_benches(c: &mut Criterion) {
     let mut group = c.benchmark_group("accessors");
     group.throughput(Throughput::Elements(NexusError::ALL.len() as u64));
     group.bench_function("ours", |b| {
+        calls.note("accessors");
         b.iter(|| ours_accessors(black_box(NexusError::ALL)))
     });
     group.bench_function("baseline", |b| {
+        calls.note("accessors");
         b.iter(|| baseline_accessors(black_box(&BaselineError::ALL)))
     });
     group.finish();
@@ -212,18 +249,14 @@ fn criterion_benches(c: &mut Criterion) {
     group.throughput(Throughput::Elements(NexusError::ALL.len() as u64));
     let mut out = String::with_capacity(256);
     group.bench_function("ours", |b| {
+        calls.note("display");
         b.iter(|| ours_display(black_box(NexusError::ALL), &mut out))
     });
     group.bench_function("baseline", |b| {
+        calls.note("display");
         b.iter(|| baseline_display(black_box(&BaselineError::ALL), &mut out))
     });
     group.finish();
-}
-
-criterion_group! {
-    name = benches;
-    config = Criterion::default().warm_up_time(Duration::from_secs(1)).measurement_time(Duration::from_secs(3));
-    targets = criterion_benches
 }
 
 // The ratio printer.
@@ -311,45 +344,14 @@ fn compare<A: FnMut(), B: FnMut()>(
     );
 }
 
-/// The name filters given on the command line (criterion's positional argument).
-fn filters() -> Vec<String> {
-    const TAKES_VALUE: &[&str] = &[
-        "--save-baseline",
-        "--baseline",
-        "--baseline-lenient",
-        "--load-baseline",
-        "--measurement-time",
-        "--warm-up-time",
-        "--sample-size",
-        "--nresamples",
-        "--noise-threshold",
-        "--confidence-level",
-        "--significance-level",
-        "--color",
-        "--output-format",
-        "--profile-time",
-        "--plotting-backend",
-        "--format",
-        "-c",
-        "-s",
-        "-b",
-    ];
-    let mut filters = Vec::new();
-    let mut args = std::env::args().skip(1);
-    while let Some(arg) = args.next() {
-        if TAKES_VALUE.contains(&arg.as_str()) {
-            args.next();
-        } else if !arg.starts_with('-') {
-            filters.push(arg);
-        }
+fn print_ratios(calls: &Calls) {
+    let wanted = |workload: &str| calls.measured(workload);
+    if !["from_response", "from_code", "accessors", "display"]
+        .iter()
+        .any(|workload| wanted(workload))
+    {
+        return;
     }
-    filters
-}
-
-fn print_ratios() {
-    let filters = filters();
-    let wanted =
-        |name: &str| filters.is_empty() || filters.iter().any(|f| name.contains(f.as_str()));
     println!(
         "\nratios, ours / hand-written baseline ({ROUNDS} interleaved rounds of ~{SAMPLE:?} per side, medians):"
     );
@@ -417,11 +419,14 @@ fn print_ratios() {
 
 fn main() {
     check_baseline_mirrors_the_spec();
-    benches();
-    Criterion::default().configure_from_args().final_summary();
-    // `cargo bench` passes `--bench`; `cargo test --benches` does not and only smoke-tests.
-    let benching = std::env::args().any(|arg| arg == "--bench");
-    if benching && std::env::var_os("NEXUS_BENCH_RATIOS").is_none_or(|v| v != "0") {
-        print_ratios();
+    let mut criterion = Criterion::default()
+        .warm_up_time(Duration::from_secs(1))
+        .measurement_time(Duration::from_secs(3))
+        .configure_from_args();
+    let calls = Calls::default();
+    criterion_benches(&mut criterion, &calls);
+    criterion.final_summary();
+    if std::env::var_os("NEXUS_BENCH_RATIOS").is_none_or(|v| v != "0") {
+        print_ratios(&calls);
     }
 }
