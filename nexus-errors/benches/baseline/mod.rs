@@ -2,10 +2,10 @@
 //! without `nexus-errors`.
 //!
 //! It mirrors `spec/errors.toml` row by row (names, codes, statuses, descriptions and the
-//! `Display` text `nexus-errors` generates). Keep the two in step: the `baseline_mirrors_the_spec`
-//! check in `benches/runtime.rs` fails when they drift apart. The build-time harness
-//! (`cargo run -p xtask -- build-time`) also compiles this file as the baseline downstream
-//! crate, so it must stay a valid crate root.
+//! `Display` text `nexus-errors` generates). Keep the two in step: the
+//! `check_baseline_mirrors_the_spec` check in `benches/runtime.rs` fails when they drift
+//! apart. The build-time harness (`cargo run -p xtask -- build-time`) also compiles this file
+//! as the baseline downstream crate, so it must stay a valid crate root.
 //!
 //! - a `thiserror` enum with one `#[error("…")]` per row;
 //! - a `match` per accessor (`code`, `status`, `description`) and for `from_code`;
