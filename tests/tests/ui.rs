@@ -7,7 +7,8 @@
 //! `validate` (the rules on values: names, codes, statuses, duplicates, no rows), `derive`
 //! (the derive's attributes, the enum's shape, binding variants to rows) and `render` (how a
 //! message shows its line, however long or large the spec). `pass` holds the cases that
-//! compile and run.
+//! compile and run. A case's spec is `ui/specs/<case>.toml`, but for `minimal.toml` and
+//! `derive_rows.toml`, which many cases share on purpose (each says so on its first line).
 //!
 //! trybuild compiles each case as a bin of a generated project whose `CARGO_MANIFEST_DIR` is
 //! `<target>/tests/trybuild/nexus-errors-tests/`, so a case's `path = "specs/x.toml"` is read

@@ -1,7 +1,7 @@
 use nexus_errors::ErrorTable;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, ErrorTable)]
-#[nexus(path = "specs/skeleton.toml")]
+#[nexus(path = "specs/spec_errors_keep_the_impls.toml")]
 pub enum Broken {
     RequiredParamsMissing,
     #[nexus(other)]
