@@ -15,7 +15,7 @@ use axum::Router;
 use axum::body::Body;
 use axum::response::Response;
 use axum::routing::get;
-use common::Spec;
+use common::{Row, Spec};
 use http::header::{CONTENT_LENGTH, CONTENT_TYPE, HeaderName, RETRY_AFTER};
 use nexus_errors::{
     Code, ErrorTable, MAX_BODY_BYTES, NexusError, ReqwestResponseExt, Resolution, ResponseError,
@@ -161,33 +161,17 @@ impl Expect {
         }
     }
 
-    /// The row the documented rules pick, worked out on the spec: (name, resolution).
-    fn resolution(&self, spec: &Spec) -> (Option<String>, Resolution) {
-        let rows = spec.with_status(self.status);
-        if let Some(row) = self
-            .code
-            .and_then(|code| rows.iter().find(|r| r.code.map(i64::from) == Some(code)))
-        {
-            return (Some(row.name.clone()), Resolution::Code);
-        }
-        if let Some(row) = self
-            .message
-            .as_deref()
-            .and_then(|m| rows.iter().find(|r| r.description == m.trim()))
-        {
-            return (Some(row.name.clone()), Resolution::Message);
-        }
-        match rows.as_slice() {
-            [only] => (Some(only.name.clone()), Resolution::Status),
-            _ => (None, Resolution::Unresolved),
-        }
+    /// The row the documented rules pick, worked out on the spec, and by which rule.
+    fn resolution<'s>(&self, spec: &'s Spec) -> (Option<&'s Row>, Resolution) {
+        let code = self.code.map(Code::Number);
+        spec.expected_row(self.status, code.as_ref(), self.message.as_deref())
     }
 
     fn check<T: ErrorTable>(&self, spec: &Spec, error: &ResponseError<T>, what: &str) {
-        let (name, resolution) = self.resolution(spec);
+        let (row, resolution) = self.resolution(spec);
         assert_eq!(
             error.row().map(|row| row.row().name()),
-            name.as_deref(),
+            row.map(|row| row.name.as_str()),
             "{what}: row"
         );
         assert_eq!(error.resolution(), resolution, "{what}: resolution");
@@ -270,7 +254,7 @@ async fn every_row_served_as_a_real_response_resolves_to_it() {
     for case in &cases {
         let name = case.path.trim_start_matches("/row/");
         assert_eq!(
-            case.expect.resolution(&spec).0.as_deref(),
+            case.expect.resolution(&spec).0.map(|row| row.name.as_str()),
             Some(name),
             "the spec resolves {name} to itself"
         );

@@ -141,28 +141,6 @@ fn check_any(status: u16, body: &[u8]) -> Result<ResponseError, TestCaseError> {
 
 static SPEC: LazyLock<Spec> = LazyLock::new(common::nexus_spec);
 
-/// The row the documented rules pick, worked out on the spec.
-fn expected(status: u16, code: Option<&Code>, message: Option<&str>) -> Option<&'static str> {
-    let rows = SPEC.with_status(status);
-    let code = code.and_then(Code::as_u16);
-    let by_code = rows.iter().find(|r| code.is_some() && r.code == code);
-    let by_message = || {
-        rows.iter()
-            .find(|r| message.is_some_and(|m| r.description == m.trim()))
-    };
-    let only = || {
-        if let [only] = rows.as_slice() {
-            Some(only)
-        } else {
-            None
-        }
-    };
-    by_code
-        .or_else(by_message)
-        .or_else(only)
-        .map(|row| row.name.as_str())
-}
-
 // --- strategies --------------------------------------------------------------------------
 
 fn status() -> impl Strategy<Value = u16> {
@@ -300,7 +278,9 @@ proptest! {
         let message = message.as_ref().and_then(Value::as_str);
         prop_assert_eq!(error.code(), code.as_ref());
         prop_assert_eq!(error.message(), message);
-        prop_assert_eq!(error.row().map(NexusError::name), expected(status, code.as_ref(), message));
+        let (row, resolution) = SPEC.expected_row(status, code.as_ref(), message);
+        prop_assert_eq!(error.row().map(NexusError::name), row.map(|r| r.name.as_str()));
+        prop_assert_eq!(error.resolution(), resolution);
     }
 }
 

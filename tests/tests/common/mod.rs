@@ -3,6 +3,8 @@
 // Each test binary uses a different part of this module.
 #![allow(dead_code)]
 
+mod resolve;
+
 use serde::Deserialize;
 
 #[derive(Debug, Deserialize)]
