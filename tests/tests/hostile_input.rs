@@ -264,13 +264,7 @@ const MIB: usize = 1024 * 1024;
 
 #[test]
 fn an_8_mib_message_is_kept_whole_with_memory_bounded_by_the_body() {
-    let spec = &*SPEC;
-    let row = spec
-        .error
-        .iter()
-        .find(|r| r.code.is_some())
-        .expect("a coded row");
-    let code = row.code.expect("coded");
+    let (row, code) = SPEC.coded_row();
     for unit in ["x", "tab\tnew\nline\u{1b}[31m\u{202e}é"] {
         let message = unit.repeat(8 * MIB / unit.len());
         let body = serde_json::to_vec(

@@ -39,6 +39,14 @@ impl Spec {
     pub fn with_status(&self, status: u16) -> Vec<&Row> {
         self.error.iter().filter(|r| r.status == status).collect()
     }
+
+    /// The first row with a code, and its code.
+    pub fn coded_row(&self) -> (&Row, u16) {
+        self.error
+            .iter()
+            .find_map(|row| Some((row, row.code?)))
+            .expect("the spec documents codes")
+    }
 }
 
 /// The Nexus spec of this workspace.

@@ -24,9 +24,14 @@ fn signed(size: usize) -> isize {
     isize::try_from(size).unwrap_or(isize::MAX)
 }
 
-// `try_with`: the thread-locals may already be gone while a thread shuts down.
-fn count_call() {
+/// Counts one allocation call, and its bytes when it succeeded; returns its pointer.
+fn counted(ptr: *mut u8, bytes: isize) -> *mut u8 {
+    // `try_with`: the thread-locals may already be gone while a thread shuts down.
     let _ = ALLOCATIONS.try_with(|n| n.set(n.get() + 1));
+    if !ptr.is_null() {
+        count_bytes(bytes);
+    }
+    ptr
 }
 
 fn count_bytes(delta: isize) {
@@ -40,33 +45,21 @@ fn count_bytes(delta: isize) {
 // SAFETY: every call is forwarded to `System` unchanged; the counters use no allocation.
 unsafe impl GlobalAlloc for Counting {
     unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        count_call();
         // SAFETY: the caller upholds `GlobalAlloc::alloc`'s contract, which `System` shares.
         let ptr = unsafe { System.alloc(layout) };
-        if !ptr.is_null() {
-            count_bytes(signed(layout.size()));
-        }
-        ptr
+        counted(ptr, signed(layout.size()))
     }
 
     unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
-        count_call();
         // SAFETY: as for `alloc`.
         let ptr = unsafe { System.alloc_zeroed(layout) };
-        if !ptr.is_null() {
-            count_bytes(signed(layout.size()));
-        }
-        ptr
+        counted(ptr, signed(layout.size()))
     }
 
     unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
-        count_call();
         // SAFETY: as for `alloc`; `ptr` was allocated by `System` through this allocator.
         let new = unsafe { System.realloc(ptr, layout, new_size) };
-        if !new.is_null() {
-            count_bytes(signed(new_size) - signed(layout.size()));
-        }
-        new
+        counted(new, signed(new_size) - signed(layout.size()))
     }
 
     unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
