@@ -4,11 +4,12 @@
 //! The compile-fail cases sit in one folder per stage of the macros, so a message's rule is
 //! found from the folder: `args` (the macro's options), `item` (the annotated item), `read`
 //! (reading the spec file), `parse` (TOML syntax, unknown keys, missing keys, wrong types),
-//! `validate` (the rules on values: names, codes, statuses, duplicates, no rows), `derive`
-//! (the derive's attributes, the enum's shape, binding variants to rows) and `render` (how a
-//! message shows its line, however long or large the spec). `pass` holds the cases that
-//! compile and run. A case's spec is `ui/specs/<case>.toml`, but for `minimal.toml` and
-//! `derive_rows.toml`, which many cases share on purpose (each says so on its first line).
+//! `validate` (the rules on values: names, codes, statuses, duplicates, no rows, no
+//! `[api]`), `derive` (the derive's attributes, the enum's shape, binding variants to rows)
+//! and `render` (how a message shows its line, however long or large the spec). `pass` holds
+//! the cases that compile and run. A case's own spec is `ui/specs/<case>.toml` (or, too large
+//! to commit, written by `write_large_specs`); `minimal.toml` and `derive_rows.toml` are
+//! shared on purpose by many cases, as their first lines say.
 //!
 //! trybuild compiles each case as a bin of a generated project whose `CARGO_MANIFEST_DIR` is
 //! `<target>/tests/trybuild/nexus-errors-tests/`, so a case's `path = "specs/x.toml"` is read
@@ -34,7 +35,7 @@ fn ui() {
     cases.pass("ui/pass/*.rs");
 }
 
-/// The compile-fail folders, in pipeline order.
+/// The compile-fail folders, one per stage.
 const STAGES: [&str; 7] = [
     "args", "item", "read", "parse", "validate", "derive", "render",
 ];
