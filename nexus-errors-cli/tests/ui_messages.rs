@@ -4,7 +4,7 @@
 
 mod common;
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use common::*;
 
@@ -60,16 +60,26 @@ fn spec_of(case: &str, ui: &Path) -> Option<String> {
     ui.join(spec).is_file().then(|| spec.to_owned())
 }
 
+/// The compile-fail cases: the `.rs` files that have a `.stderr`, in every folder of `ui`
+/// (one per stage).
+fn compile_fail_cases(ui: &Path) -> Vec<PathBuf> {
+    std::fs::read_dir(ui)
+        .expect("tests/ui")
+        .map(|entry| entry.expect("entry").path())
+        .filter(|path| path.is_dir())
+        .flat_map(|dir| std::fs::read_dir(dir).expect("a folder of tests/ui"))
+        .map(|entry| entry.expect("entry").path())
+        .filter(|path| path.extension().is_some_and(|e| e == "rs"))
+        .filter(|path| path.with_extension("stderr").is_file())
+        .collect()
+}
+
 #[test]
 fn check_prints_the_compile_errors_messages_for_every_ui_spec() {
     let ui = crate_dir().join("../tests/ui");
     let mut compared = 0;
     let mut with_errors = 0;
-    let mut cases: Vec<_> = std::fs::read_dir(ui.join("fail"))
-        .expect("tests/ui/fail")
-        .map(|entry| entry.expect("entry").path())
-        .filter(|path| path.extension().is_some_and(|e| e == "rs"))
-        .collect();
+    let mut cases = compile_fail_cases(&ui);
     cases.sort();
     for case in cases {
         let source = std::fs::read_to_string(&case).expect("case");

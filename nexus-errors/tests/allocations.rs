@@ -9,58 +9,15 @@
 //!
 //! Allocations are counted per thread, so tests running in parallel do not disturb each other.
 
-use std::alloc::{GlobalAlloc, Layout, System};
-use std::cell::Cell;
+// The workspace's one counting allocator, shared with the tests crate's memory tests;
+// declaring the module installs it as this binary's global allocator.
+#[path = "../../tests/tests/counting_alloc/mod.rs"]
+mod counting_alloc;
+
 use std::fmt::Write as _;
 
+use counting_alloc::allocations_during;
 use nexus_errors::{NexusError, Resolution};
-
-struct Counting;
-
-thread_local! {
-    static ALLOCATIONS: Cell<usize> = const { Cell::new(0) };
-}
-
-fn count() {
-    // `try_with`: the thread-local may already be gone while a thread shuts down.
-    let _ = ALLOCATIONS.try_with(|n| n.set(n.get() + 1));
-}
-
-// SAFETY: every call is forwarded to `System` unchanged; counting has no effect on memory.
-unsafe impl GlobalAlloc for Counting {
-    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        count();
-        // SAFETY: the caller upholds `GlobalAlloc::alloc`'s contract, which `System` shares.
-        unsafe { System.alloc(layout) }
-    }
-
-    unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
-        count();
-        // SAFETY: as for `alloc`.
-        unsafe { System.alloc_zeroed(layout) }
-    }
-
-    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
-        count();
-        // SAFETY: as for `alloc`; `ptr` was allocated by `System` through this allocator.
-        unsafe { System.realloc(ptr, layout, new_size) }
-    }
-
-    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
-        // SAFETY: as for `realloc`.
-        unsafe { System.dealloc(ptr, layout) }
-    }
-}
-
-#[global_allocator]
-static GLOBAL: Counting = Counting;
-
-/// How many allocations (including reallocations) `f` made on this thread.
-fn allocations<R>(f: impl FnOnce() -> R) -> (usize, R) {
-    let before = ALLOCATIONS.with(Cell::get);
-    let result = f();
-    (ALLOCATIONS.with(Cell::get) - before, result)
-}
 
 /// The body the API sends for `row`: `{"error":{"code":…,"message":<description>}}`, without
 /// `code` when the row has none.
@@ -75,9 +32,9 @@ fn exact_body(row: NexusError) -> Vec<u8> {
 
 #[test]
 fn the_counter_sees_allocations() {
-    let (n, _) = allocations(|| String::from("x"));
+    let (_, n) = allocations_during(|| String::from("x"));
     assert_eq!(n, 1);
-    let (n, _) = allocations(|| {
+    let (_, n) = allocations_during(|| {
         nexus_errors::from_response(400u16, br#"{"error":{"message":"not in the table"}}"#)
     });
     assert_eq!(n, 1, "an unknown message is kept, owned");
@@ -87,7 +44,7 @@ fn the_counter_sees_allocations() {
 fn from_response_on_a_rows_exact_body_allocates_nothing() {
     for &row in NexusError::ALL {
         let body = exact_body(row);
-        let (n, error) = allocations(|| nexus_errors::from_response(row.status(), &body));
+        let (error, n) = allocations_during(|| nexus_errors::from_response(row.status(), &body));
         assert_eq!(error.row(), Some(row), "{}", String::from_utf8_lossy(&body));
         assert_eq!(
             n,
@@ -95,15 +52,15 @@ fn from_response_on_a_rows_exact_body_allocates_nothing() {
             "{row:?}: from_response allocated {n} times for {}",
             String::from_utf8_lossy(&body)
         );
-        let (n, ()) = allocations(|| drop(error));
+        let ((), n) = allocations_during(|| drop(error));
         assert_eq!(n, 0);
     }
 }
 
 #[test]
 fn from_response_by_code_alone_allocates_nothing() {
-    let (n, error) =
-        allocations(|| nexus_errors::from_response(401u16, br#"{"error":{"code":4011}}"#));
+    let (error, n) =
+        allocations_during(|| nexus_errors::from_response(401u16, br#"{"error":{"code":4011}}"#));
     assert_eq!(
         (error.row(), error.resolution()),
         (Some(NexusError::SessionTokenExpired), Resolution::Code)
@@ -116,7 +73,7 @@ fn display_into_a_string_with_capacity_allocates_nothing() {
     let mut out = String::with_capacity(512);
     for &row in NexusError::ALL {
         out.clear();
-        let (n, result) = allocations(|| write!(out, "{row}"));
+        let (result, n) = allocations_during(|| write!(out, "{row}"));
         result.expect("writing to a String never fails");
         assert_eq!(out, row.row().display());
         assert_eq!(n, 0, "{row:?}: Display allocated {n} times");
@@ -129,7 +86,7 @@ fn display_of_a_matched_response_allocates_nothing() {
     for &row in NexusError::ALL {
         let error = nexus_errors::from_response(row.status(), &exact_body(row));
         out.clear();
-        let (n, result) = allocations(|| write!(out, "{error}"));
+        let (result, n) = allocations_during(|| write!(out, "{error}"));
         result.expect("writing to a String never fails");
         assert_eq!(out, row.to_string());
         assert_eq!(n, 0, "{row:?}: Display of the response allocated {n} times");
@@ -148,8 +105,8 @@ fn from_http_reads_its_headers_without_allocating_but_for_the_request_id() {
             "date",
             http::HeaderValue::from_static("Wed, 21 Oct 2015 07:28:00 GMT"),
         );
-        let (n, error) =
-            allocations(|| nexus_errors::ResponseError::<NexusError>::from_http(&response));
+        let (error, n) =
+            allocations_during(|| nexus_errors::ResponseError::<NexusError>::from_http(&response));
         assert_eq!(error.row(), Some(row));
         assert_eq!(
             error.retry_after(),
@@ -162,8 +119,8 @@ fn from_http_reads_its_headers_without_allocating_but_for_the_request_id() {
             "retry-after",
             http::HeaderValue::from_static("Wed, 21 Oct 2015 07:29:00 GMT"),
         );
-        let (n, error) =
-            allocations(|| nexus_errors::ResponseError::<NexusError>::from_http(&response));
+        let (error, n) =
+            allocations_during(|| nexus_errors::ResponseError::<NexusError>::from_http(&response));
         assert_eq!(
             error.retry_after(),
             Some(std::time::Duration::from_secs(60))
@@ -174,8 +131,8 @@ fn from_http_reads_its_headers_without_allocating_but_for_the_request_id() {
         response
             .headers_mut()
             .insert("x-request-id", http::HeaderValue::from_static("req-1"));
-        let (n, error) =
-            allocations(|| nexus_errors::ResponseError::<NexusError>::from_http(&response));
+        let (error, n) =
+            allocations_during(|| nexus_errors::ResponseError::<NexusError>::from_http(&response));
         assert_eq!(error.request_id(), Some("req-1"));
         assert_eq!(
             n, 1,

@@ -15,7 +15,7 @@ use axum::Router;
 use axum::body::Body;
 use axum::response::Response;
 use axum::routing::get;
-use common::Spec;
+use common::{Row, Spec};
 use http::header::{CONTENT_LENGTH, CONTENT_TYPE, DATE, HeaderName, RETRY_AFTER};
 use nexus_errors::{
     Code, ErrorTable, MAX_BODY_BYTES, NexusError, ReqwestResponseExt, Resolution, ResponseError,
@@ -76,6 +76,15 @@ impl Server {
         format!("{}{path}", self.base)
     }
 
+    /// Requests `path`; the response, whatever its status.
+    async fn get(&self, client: &reqwest::Client, path: &str) -> reqwest::Response {
+        client
+            .get(self.url(path))
+            .send()
+            .await
+            .expect("the server answers")
+    }
+
     /// A server for these cases, one path each.
     async fn for_cases(cases: &[Case]) -> Server {
         Server::start(
@@ -129,12 +138,9 @@ fn respond(status: u16, headers: &[(HeaderName, &str)], body: impl Into<Vec<u8>>
 
 /// Requests `path` and reads the failed response with the extension trait.
 async fn fetch(client: &reqwest::Client, server: &Server, path: &str) -> ResponseError {
-    let response = client
-        .get(server.url(path))
-        .send()
+    server
+        .get(client, path)
         .await
-        .expect("the server answers");
-    response
         .nexus_error_for_status()
         .await
         .expect_err("a 4xx or 5xx response is an error")
@@ -161,33 +167,17 @@ impl Expect {
         }
     }
 
-    /// The row the documented rules pick, worked out on the spec: (name, resolution).
-    fn resolution(&self, spec: &Spec) -> (Option<String>, Resolution) {
-        let rows = spec.with_status(self.status);
-        if let Some(row) = self
-            .code
-            .and_then(|code| rows.iter().find(|r| r.code.map(i64::from) == Some(code)))
-        {
-            return (Some(row.name.clone()), Resolution::Code);
-        }
-        if let Some(row) = self
-            .message
-            .as_deref()
-            .and_then(|m| rows.iter().find(|r| r.description == m.trim()))
-        {
-            return (Some(row.name.clone()), Resolution::Message);
-        }
-        match rows.as_slice() {
-            [only] => (Some(only.name.clone()), Resolution::Status),
-            _ => (None, Resolution::Unresolved),
-        }
+    /// The row the documented rules pick, worked out on the spec, and by which rule.
+    fn resolution<'s>(&self, spec: &'s Spec) -> (Option<&'s Row>, Resolution) {
+        let code = self.code.map(Code::Number);
+        spec.expected_row(self.status, code.as_ref(), self.message.as_deref())
     }
 
     fn check<T: ErrorTable>(&self, spec: &Spec, error: &ResponseError<T>, what: &str) {
-        let (name, resolution) = self.resolution(spec);
+        let (row, resolution) = self.resolution(spec);
         assert_eq!(
             error.row().map(|row| row.row().name()),
-            name.as_deref(),
+            row.map(|row| row.name.as_str()),
             "{what}: row"
         );
         assert_eq!(error.resolution(), resolution, "{what}: resolution");
@@ -243,24 +233,28 @@ fn nexus(name: &str) -> NexusError {
     name.parse().expect("a row of the spec")
 }
 
+/// A row of `T`'s table served as the API sends it, under `prefix/<name>`: it should read
+/// back as that row.
+fn row_case<T: ErrorTable>(prefix: &str, row: &Row) -> Case {
+    let error = T::from_name(&row.name).expect("a row of the table's spec");
+    Case {
+        path: format!("{prefix}/{}", row.name),
+        respond: Arc::new(move || error.row().to_http_response().map(Body::from)),
+        expect: Expect::new(row.status, row.code.map(i64::from), Some(&row.description)),
+    }
+}
+
 // --- the table ---------------------------------------------------------------------------
 
 #[tokio::test]
 async fn every_row_served_as_a_real_response_resolves_to_it() {
     let spec = common::nexus_spec();
     assert_eq!(spec.error.len(), NexusError::COUNT);
-    let cases = spec
+    let cases: Vec<Case> = spec
         .error
         .iter()
-        .map(|row| {
-            let error = nexus(&row.name);
-            Case {
-                path: format!("/row/{}", row.name),
-                respond: Arc::new(move || error.row().to_http_response().map(Body::from)),
-                expect: Expect::new(row.status, row.code.map(i64::from), Some(&row.description)),
-            }
-        })
-        .collect::<Vec<_>>();
+        .map(|row| row_case::<NexusError>("/row", row))
+        .collect();
     // Rows sharing their status without a code can only be told apart by their message.
     assert!(
         spec.error
@@ -270,7 +264,7 @@ async fn every_row_served_as_a_real_response_resolves_to_it() {
     for case in &cases {
         let name = case.path.trim_start_matches("/row/");
         assert_eq!(
-            case.expect.resolution(&spec).0.as_deref(),
+            case.expect.resolution(&spec).0.map(|row| row.name.as_str()),
             Some(name),
             "the spec resolves {name} to itself"
         );
@@ -347,12 +341,7 @@ async fn proxy_html_pages_and_empty_bodies_keep_the_status() {
         ("/html/502", "502 Bad Gateway"),
         ("/html/503", "503 Service Unavailable"),
     ] {
-        let response = client
-            .get(server.url(path))
-            .send()
-            .await
-            .expect("the server answers");
-        let error = nexus_errors::from_reqwest(response).await;
+        let error = nexus_errors::from_reqwest(server.get(&client, path).await).await;
         assert_eq!(error.row(), None, "{path}");
         assert!(error.is_retryable(), "{path}");
         assert_eq!(error.to_string(), shown);
@@ -449,12 +438,8 @@ async fn a_body_cut_by_the_connection_closing_is_read_as_far_as_it_came() {
 #[tokio::test]
 async fn bodies_past_the_bound_are_read_up_to_it_and_no_further() {
     let spec = common::nexus_spec();
-    let row = spec
-        .error
-        .iter()
-        .find(|r| r.code.is_some())
-        .expect("a coded row");
-    let code = row.code.map(i64::from).expect("coded");
+    let (row, code) = spec.coded_row();
+    let code = i64::from(code);
     let prefix = format!(r#"{{"error":{{"code":{code},"message":""#);
     // A message whose closing quote is the last byte within the bound, then a second
     // "message" that would replace it if anything past the bound were read.
@@ -599,23 +584,17 @@ async fn successes_pass_through_with_their_body_unread() {
     ])
     .await;
     let client = client();
-    let response = client
-        .get(server.url("/ok"))
-        .send()
+    let response = server
+        .get(&client, "/ok")
         .await
-        .expect("an answer");
-    let response = response
         .nexus_error_for_status()
         .await
         .expect("a success passes through");
     assert_eq!(response.text().await.expect("the body is still there"), ok);
     for (path, status) in [("/no-content", 204), ("/not-modified", 304)] {
-        let response = client
-            .get(server.url(path))
-            .send()
+        let response = server
+            .get(&client, path)
             .await
-            .expect("an answer");
-        let response = response
             .nexus_error_for_status()
             .await
             .expect("not an error status");
@@ -628,41 +607,24 @@ async fn successes_pass_through_with_their_body_unread() {
 #[tokio::test]
 async fn another_table_reads_through_the_same_helpers() {
     let spec = common::downstream_spec();
-    let cases: Vec<(String, Respond, Expect)> = spec
+    let cases: Vec<Case> = spec
         .error
         .iter()
-        .map(|row| {
-            let error: PaymentsError = row.name.parse().expect("a row of the downstream spec");
-            let respond: Respond = Arc::new(move || error.row().to_http_response().map(Body::from));
-            (
-                format!("/acme/{}", row.name),
-                respond,
-                Expect::new(row.status, row.code.map(i64::from), Some(&row.description)),
-            )
-        })
+        .map(|row| row_case::<PaymentsError>("/acme", row))
         .collect();
-    let server = Server::start(
-        cases
-            .iter()
-            .map(|(path, respond, _)| (path.clone(), Arc::clone(respond)))
-            .collect(),
-    )
-    .await;
+    let server = Server::for_cases(&cases).await;
     let client = client();
-    for (path, _, expect) in &cases {
-        let response = client
-            .get(server.url(path))
-            .send()
+    for case in &cases {
+        let error = server
+            .get(&client, &case.path)
             .await
-            .expect("an answer");
-        let error = response
             .table_error_for_status::<PaymentsError>()
             .await
             .expect_err("a failed response");
-        expect.check(&spec, &error, path);
+        case.expect.check(&spec, &error, &case.path);
         assert_eq!(
             error.row().map(PaymentsError::name),
-            path.strip_prefix("/acme/")
+            case.path.strip_prefix("/acme/")
         );
     }
     drop(client);

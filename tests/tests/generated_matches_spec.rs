@@ -73,7 +73,7 @@ fn display_reads_status_code_and_description() {
 }
 
 #[test]
-fn the_documented_examples_read_as_the_issue_says() {
+fn rows_found_by_code_and_by_status_display_their_columns() {
     // Independent of the spec's names: looked up by the page's code and status.
     assert_eq!(
         NexusError::from_code(4001)

@@ -1,4 +1,15 @@
-//! Compile-fail and pass cases for `#[error_table]`: every spec mistake is a precise error.
+//! Compile-fail and pass cases for `#[error_table]` and `#[derive(ErrorTable)]`: every
+//! mistake is a precise error.
+//!
+//! The compile-fail cases sit in one folder per stage of the macros, so a message's rule is
+//! found from the folder: `args` (the macro's options), `item` (the annotated item), `read`
+//! (reading the spec file), `parse` (TOML syntax, unknown keys, missing keys, wrong types),
+//! `validate` (the rules on values: names, codes, statuses, duplicates, no rows, no
+//! `[api]`), `derive` (the derive's attributes, the enum's shape, binding variants to rows)
+//! and `render` (how a message shows its line, however long or large the spec). `pass` holds
+//! the cases that compile and run. A case's own spec is `ui/specs/<case>.toml` (or, too large
+//! to commit, written by `write_large_specs`); `minimal.toml` and `derive_rows.toml` are
+//! shared on purpose by many cases, as their first lines say.
 //!
 //! trybuild compiles each case as a bin of a generated project whose `CARGO_MANIFEST_DIR` is
 //! `<target>/tests/trybuild/nexus-errors-tests/`, so a case's `path = "specs/x.toml"` is read
@@ -18,9 +29,16 @@ fn ui() {
     copy_specs();
     write_large_specs();
     let cases = trybuild::TestCases::new();
-    cases.compile_fail("ui/fail/*.rs");
+    for stage in STAGES {
+        cases.compile_fail(format!("ui/{stage}/*.rs"));
+    }
     cases.pass("ui/pass/*.rs");
 }
+
+/// The compile-fail folders, one per stage.
+const STAGES: [&str; 7] = [
+    "args", "item", "read", "parse", "validate", "derive", "render",
+];
 
 /// `<target>/tests/trybuild/<this package>/specs/`, where the cases' `specs/…` paths lead.
 fn project_specs() -> PathBuf {
@@ -49,8 +67,8 @@ fn copy_specs() {
 
 const HEADER: &str = "[api]\nname = \"Test API\"\n";
 
-/// Specs too large to commit, written where the cases read them. `render_*` cases check that
-/// their diagnostics stay short however large the spec is.
+/// Specs too large to commit, written where the cases read them. The `render` cases that
+/// read them check that their diagnostics stay short however large the spec is.
 fn write_large_specs() {
     let specs = project_specs();
     // One line of 200,000 characters: brackets nested past any sensible depth.

@@ -3,6 +3,8 @@
 // Each test binary uses a different part of this module.
 #![allow(dead_code)]
 
+mod resolve;
+
 use serde::Deserialize;
 
 #[derive(Debug, Deserialize)]
@@ -36,6 +38,14 @@ impl Spec {
     /// Rows with this status, in the spec's order.
     pub fn with_status(&self, status: u16) -> Vec<&Row> {
         self.error.iter().filter(|r| r.status == status).collect()
+    }
+
+    /// The first row with a code, and its code.
+    pub fn coded_row(&self) -> (&Row, u16) {
+        self.error
+            .iter()
+            .find_map(|row| Some((row, row.code?)))
+            .expect("the spec documents codes")
     }
 }
 

@@ -1,5 +1,5 @@
 // `codes_start_with_status = false` under [api] switches off the rule that a code begins
-// with its status (compare ui/fail/code_prefix_mismatch.rs).
+// with its status (compare ui/validate/code_prefix_mismatch.rs).
 #[nexus_errors::error_table(path = "specs/codes_not_prefixed.toml")]
 pub enum Unprefixed {}
 

@@ -1,4 +1,0 @@
-#[nexus_errors::error_table(path = "specs/inline_rows_unicode.toml")]
-pub enum Broken {}
-
-fn main() {}

@@ -1,0 +1,4 @@
+#[nexus_errors::error_table(path = "specs/inline_rows_after_unicode.toml")]
+pub enum Broken {}
+
+fn main() {}
