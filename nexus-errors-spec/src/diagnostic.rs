@@ -417,6 +417,44 @@ mod tests {
     }
 
     #[test]
+    fn a_window_in_the_middle_of_a_long_line_keeps_a_quarter_before_the_caret() {
+        // Cycling letters, so a window shifted by any amount shows different text.
+        let line: String = ('a'..='z').cycle().take(500).collect();
+        let rendered = render(&line, 100..400, "m", None);
+        // SNIPPET_WINDOW / 4 = 20 characters before the caret, 60 from it on, `…` on each side.
+        let shown = rendered.lines().nth(2).expect("the snippet line");
+        assert_eq!(shown, format!("1 | …{}…", &line[80..160]));
+        // The caret is under character 100 (after the `…` and 20 characters) and stops at the
+        // last character shown, not under the closing `…`.
+        let caret = rendered.lines().nth(3).expect("the caret line");
+        assert_eq!(caret, format!("  | {}{}", " ".repeat(21), "^".repeat(60)));
+    }
+
+    #[test]
+    fn near_the_start_of_a_long_line_the_caret_stays_under_its_value() {
+        let line = format!("code = {}", "9".repeat(300));
+        let rendered = render(&line, 7..line.len(), "m", None);
+        let shown = rendered.lines().nth(2).expect("the snippet line");
+        assert_eq!(
+            shown,
+            format!("1 | code = {}…", "9".repeat(SNIPPET_WINDOW - 7))
+        );
+        let caret = rendered.lines().nth(3).expect("the caret line");
+        assert_eq!(
+            caret,
+            format!("  | {}{}", " ".repeat(7), "^".repeat(SNIPPET_WINDOW - 7))
+        );
+    }
+
+    #[test]
+    fn diagnostics_are_empty_until_a_problem_is_recorded() {
+        let mut diagnostics = Diagnostics::new("f.toml", "a = 1\n");
+        assert!(diagnostics.is_empty());
+        diagnostics.error(4..5, "m", None);
+        assert!(!diagnostics.is_empty());
+    }
+
+    #[test]
     fn a_wide_caret_stops_at_the_window() {
         let line = "k".repeat(500);
         let rendered = render(&line, 10..500, "m", None);

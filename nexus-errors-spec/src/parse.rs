@@ -479,6 +479,55 @@ mod tests {
     }
 
     #[test]
+    fn an_api_header_without_a_name_gets_one_message_at_the_header() {
+        const ROWS: &str = "[[error]]\nname = \"X\"\nstatus = 400\nstatus_text = \"Bad Request\"\ndescription = \"\"\n";
+        for header in ["[api]\n", "[api]\nsource = \"https://example.com\"\n"] {
+            let (_, errors) = parse_text(&format!("{header}{ROWS}"));
+            assert_eq!(errors.len(), 1, "{header:?}: {errors:?}");
+            assert!(
+                errors[0].starts_with("t.toml:1:1: `[api]` has no `name`"),
+                "{header:?}: {errors:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_misspelled_or_mistyped_api_name_is_not_also_missing() {
+        let (_, errors) = parse_text("[api]\nnmae = \"A\"\n");
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        assert!(
+            errors[0].starts_with("t.toml:2:1: unknown key `nmae` in `[api]`")
+                && errors[0].ends_with("= help: did you mean `name`?"),
+            "{errors:?}"
+        );
+
+        let (_, errors) = parse_text("[api]\nname = 1\n");
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        assert!(
+            errors[0].starts_with("t.toml:2:8: `name` must be a string, found integer"),
+            "{errors:?}"
+        );
+    }
+
+    #[test]
+    fn only_a_quoted_whole_number_is_told_to_drop_its_quotes() {
+        let (_, errors) = parse_text(&ROW.replace("code = 4001", "code = \" 4001 \""));
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        assert!(
+            errors[0].ends_with("= help: drop the quotes: `code = 4001`"),
+            "{errors:?}"
+        );
+
+        let (_, errors) = parse_text(&ROW.replace("status = 400", "status = \"four hundred\""));
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        assert!(
+            errors[0].contains("`status` must be an integer, found string")
+                && errors[0].ends_with("= help: write a whole number, e.g. `status = 400`"),
+            "{errors:?}"
+        );
+    }
+
+    #[test]
     fn missing_keys_point_at_the_row_header() {
         let (_, errors) = parse_text("[api]\nname = \"A\"\n[[error]]\nname = \"X\"\n");
         assert_eq!(errors.len(), 3, "{errors:?}");
