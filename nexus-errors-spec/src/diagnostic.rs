@@ -236,12 +236,6 @@ impl<'a> Diagnostics<'a> {
         self.lines.line(self.text, offset)
     }
 
-    /// Whether any problem has been recorded.
-    #[must_use]
-    pub fn is_empty(&self) -> bool {
-        self.found.is_empty()
-    }
-
     /// Every problem, in file order.
     #[must_use]
     pub fn finish(mut self) -> Vec<Diagnostic> {
@@ -306,7 +300,8 @@ fn snippet(line: &str, caret_at: usize, caret_width: usize) -> Snippet {
     if last < length {
         text.push('…');
     }
-    let caret_at = (caret_at.min(length) - first + lead).min(lead + (last - first));
+    // The window always holds the caret: it starts a quarter window before it, or ends the line.
+    let caret_at = caret_at.min(length) - first + lead;
     let visible = (lead + (last - first)).saturating_sub(caret_at);
     Snippet {
         text,
@@ -444,14 +439,6 @@ mod tests {
             caret,
             format!("  | {}{}", " ".repeat(7), "^".repeat(SNIPPET_WINDOW - 7))
         );
-    }
-
-    #[test]
-    fn diagnostics_are_empty_until_a_problem_is_recorded() {
-        let mut diagnostics = Diagnostics::new("f.toml", "a = 1\n");
-        assert!(diagnostics.is_empty());
-        diagnostics.error(4..5, "m", None);
-        assert!(!diagnostics.is_empty());
     }
 
     #[test]
