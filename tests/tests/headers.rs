@@ -3,11 +3,13 @@
 //! and `Display` staying one bounded line with them. Read through `from_http`, as a client
 //! would; the dates here are checked against `date -u -d @SECONDS`, not against our parser.
 
+mod common;
+
 use std::time::{Duration, SystemTime};
 
+use common::display_bound::{display_bound, head};
 use nexus_errors::{
-    DISPLAY_CODE_LIMIT, DISPLAY_MESSAGE_LIMIT, DISPLAY_REQUEST_ID_LIMIT, MAX_REQUEST_ID_BYTES,
-    MAX_RETRY_AFTER, NexusError, REQUEST_ID_HEADERS, ResponseError,
+    MAX_REQUEST_ID_BYTES, MAX_RETRY_AFTER, NexusError, REQUEST_ID_HEADERS, ResponseError,
 };
 
 /// `Wed, 21 Oct 2015 07:28:00 GMT`.
@@ -189,23 +191,7 @@ fn the_request_id_headers_are_the_documented_ones_in_order() {
 fn assert_one_bounded_line(error: &ResponseError) {
     let shown = error.to_string();
     assert!(!shown.chars().any(char::is_control), "{shown:?}");
-    let head = match error.row() {
-        Some(row) => row.row().display().len(),
-        None => format!(
-            "{} {}",
-            error.status(),
-            http::StatusCode::from_u16(error.status())
-                .ok()
-                .and_then(|s| s.canonical_reason())
-                .unwrap_or("Unknown Status")
-        )
-        .len(),
-    };
-    // `; code ` 7, `; message "` 11, `; request id "` 14, two closing quotes, three `…`.
-    let fixed = 7 + 11 + 14 + 2 + 3 * '…'.len_utf8();
-    assert_eq!(fixed, 43, "the constant the documentation states");
-    let bound =
-        head + DISPLAY_CODE_LIMIT + DISPLAY_MESSAGE_LIMIT + DISPLAY_REQUEST_ID_LIMIT + fixed;
+    let bound = display_bound(head(error).len(), true);
     assert!(shown.len() <= bound, "{} > {bound}: {shown}", shown.len());
 }
 
@@ -285,12 +271,7 @@ fn display_reaches_its_bound_and_not_beyond() {
     let shown = error.to_string();
     assert_eq!(shown.matches('…').count(), 3, "{shown}");
     // Each part stops within one escape (8 bytes) of its limit.
-    let least = "418 I'm a teapot".len()
-        + DISPLAY_CODE_LIMIT
-        + DISPLAY_MESSAGE_LIMIT
-        + DISPLAY_REQUEST_ID_LIMIT
-        + 43
-        - 3 * 7;
+    let least = display_bound("418 I'm a teapot".len(), true) - 3 * 7;
     assert!(shown.len() >= least, "{} < {least}", shown.len());
 }
 

@@ -8,27 +8,19 @@ mod common;
 mod counting_alloc;
 
 use std::sync::LazyLock;
-
-use common::Spec;
 use std::time::Duration;
 
+use common::Spec;
+use common::display_bound::{display_bound, head};
 use counting_alloc::peak_during;
 use nexus_errors::{
-    Code, DISPLAY_CODE_LIMIT, DISPLAY_MESSAGE_LIMIT, DISPLAY_REQUEST_ID_LIMIT,
-    MAX_REQUEST_ID_BYTES, MAX_RETRY_AFTER, NexusError, Resolution, ResponseError,
+    Code, MAX_REQUEST_ID_BYTES, MAX_RETRY_AFTER, NexusError, Resolution, ResponseError,
 };
 use proptest::prelude::*;
 use proptest::test_runner::TestCaseError;
 use serde_json::{Map, Value};
 
 // --- what every response must satisfy ----------------------------------------------------
-
-/// The fixed text `Display` may add around the bounded parts: `"; code "` (7),
-/// `"; message \""` (11), the closing quote (1), and `…` (3 bytes) after each bounded part.
-const FIXED: usize = 7 + 11 + 1 + 2 * '…'.len_utf8();
-
-/// What a request id adds to that: `"; request id \""` (14), its closing quote, and a `…`.
-const REQUEST_ID_FIXED: usize = 14 + 1 + '…'.len_utf8();
 
 /// Holds for every status and body: status kept, row of that status, one escaped line
 /// within the documented bound.
@@ -64,7 +56,7 @@ fn check_any(status: u16, body: &[u8]) -> Result<ResponseError, TestCaseError> {
             head.len()
         }
     };
-    let bound = head + DISPLAY_CODE_LIMIT + DISPLAY_MESSAGE_LIMIT + FIXED;
+    let bound = display_bound(head, false);
     prop_assert!(
         shown.len() <= bound,
         "{} bytes > {}: {:?}",
@@ -344,11 +336,7 @@ proptest! {
         prop_assert_eq!(error.request_id(), expected);
         let shown = error.to_string();
         prop_assert!(!shown.chars().any(char::is_control), "{:?}", shown);
-        let head = match error.row() {
-            Some(row) => row.row().display().len(),
-            None => format!("{} {}", error.status(), error.status_code().and_then(|s| s.canonical_reason()).unwrap_or("Unknown Status")).len(),
-        };
-        let bound = head + DISPLAY_CODE_LIMIT + DISPLAY_MESSAGE_LIMIT + DISPLAY_REQUEST_ID_LIMIT + FIXED + REQUEST_ID_FIXED;
+        let bound = display_bound(head(&error).len(), true);
         prop_assert!(shown.len() <= bound, "{} > {}: {:?}", shown.len(), bound, shown);
     }
 }
@@ -422,15 +410,8 @@ fn an_8_mib_message_is_kept_whole_with_memory_bounded_by_the_body() {
             body.len()
         );
         let shown = error.to_string();
-        assert!(
-            shown.len()
-                <= error.row().map(|r| r.to_string().len()).unwrap_or_default()
-                    + DISPLAY_CODE_LIMIT
-                    + DISPLAY_MESSAGE_LIMIT
-                    + FIXED,
-            "{}",
-            shown.len()
-        );
+        let bound = display_bound(head(&error).len(), false);
+        assert!(shown.len() <= bound, "{} > {bound}", shown.len());
         assert!(!shown.chars().any(char::is_control));
     }
 }
@@ -485,7 +466,7 @@ fn the_display_bound_is_reached_and_not_exceeded() {
             .and_then(|s| s.canonical_reason())
             .unwrap_or_default()
     );
-    let bound = head.len() + DISPLAY_CODE_LIMIT + DISPLAY_MESSAGE_LIMIT + FIXED;
+    let bound = display_bound(head.len(), false);
     // Each escape is 6 or 8 bytes, so each part ends up to 7 bytes short of its limit.
     assert!(
         shown.len() + 14 >= bound && shown.len() <= bound,

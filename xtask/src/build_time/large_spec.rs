@@ -1,7 +1,7 @@
 //! The 10 MB spec: 1,000 rows with ~10 kB descriptions, then one row with a mistake.
 //!
-//! The same text as the UI case `render_ten_megabytes` (written by `write_large_specs` in
-//! `tests/tests/ui.rs`), so the time measured here is the time of that case's compile error.
+//! The UI case `render/ten_megabytes` reads this same text (`tests/tests/ui.rs` includes this
+//! file), so the time measured here is the time of that case's compile error.
 
 /// A spec, and the error its build must stop with.
 pub struct LargeSpec {
