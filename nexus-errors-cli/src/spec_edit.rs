@@ -11,15 +11,8 @@ use toml_edit::{Array, ArrayOfTables, DocumentMut, Item, Table, Value};
 use crate::merge::{Entry, Origin};
 use crate::spec_rules::SpecRow;
 
-/// The keys of a row, in the order new keys are placed.
-const KEYS: &[&str] = &[
-    "name",
-    "code",
-    "status",
-    "status_text",
-    "description",
-    "notes",
-];
+/// The keys of a row, in the order new keys are placed: the spec format's own order.
+const KEYS: &[&str] = nexus_errors_spec::parse::ROW_KEYS;
 
 /// The `[api]` header of a spec that does not exist yet.
 #[derive(Debug, Clone, PartialEq, Eq)]

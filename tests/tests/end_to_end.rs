@@ -15,6 +15,7 @@ use axum::Router;
 use axum::body::Body;
 use axum::response::Response;
 use axum::routing::get;
+use common::loopback::{Loopback, client};
 use common::{Row, Spec};
 use http::header::{CONTENT_LENGTH, CONTENT_TYPE, DATE, HeaderName, RETRY_AFTER};
 use nexus_errors::{
@@ -22,8 +23,6 @@ use nexus_errors::{
 };
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpListener;
-use tokio::sync::oneshot;
-use tokio::task::JoinHandle;
 
 // --- the server and the client ---------------------------------------------------------
 
@@ -32,10 +31,8 @@ type Respond = Arc<dyn Fn() -> Response + Send + Sync>;
 
 /// An axum server on loopback that serves one response per path and counts what it served.
 struct Server {
-    base: String,
+    loopback: Loopback,
     served: Arc<AtomicUsize>,
-    shutdown: oneshot::Sender<()>,
-    task: JoinHandle<std::io::Result<()>>,
 }
 
 impl Server {
@@ -52,28 +49,14 @@ impl Server {
                 }),
             );
         }
-        let listener = TcpListener::bind("127.0.0.1:0")
-            .await
-            .expect("a loopback port");
-        let base = format!("http://{}", listener.local_addr().expect("its address"));
-        let (shutdown, signal) = oneshot::channel::<()>();
-        let task = tokio::spawn(async move {
-            axum::serve(listener, router)
-                .with_graceful_shutdown(async {
-                    let _ = signal.await;
-                })
-                .await
-        });
         Server {
-            base,
+            loopback: Loopback::serve(router).await,
             served,
-            shutdown,
-            task,
         }
     }
 
     fn url(&self, path: &str) -> String {
-        format!("{}{path}", self.base)
+        self.loopback.url(path)
     }
 
     /// Requests `path`; the response, whatever its status.
@@ -98,24 +81,9 @@ impl Server {
 
     /// Stops the server and returns how many responses it served.
     async fn stop(self) -> usize {
-        let _ = self.shutdown.send(());
-        let stopped = tokio::time::timeout(Duration::from_secs(10), self.task)
-            .await
-            .expect("the server stops in time");
-        stopped
-            .expect("the server task ends cleanly")
-            .expect("the server ran without an I/O error");
+        self.loopback.stop().await;
         self.served.load(Ordering::SeqCst)
     }
-}
-
-fn client() -> reqwest::Client {
-    // Loopback only: no proxy from the environment; a timeout so a broken server cannot hang the suite.
-    reqwest::Client::builder()
-        .no_proxy()
-        .timeout(Duration::from_secs(30))
-        .build()
-        .expect("a client")
 }
 
 /// A response with this status, headers and body.

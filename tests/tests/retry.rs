@@ -3,6 +3,8 @@
 //! reqwest-retry with `NexusRetryStrategy` retries what `is_retryable` names, and nothing
 //! else, counted on the server. Each test starts its own server on 127.0.0.1, port 0.
 
+mod common;
+
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
@@ -11,22 +13,19 @@ use axum::body::Body;
 use axum::response::Response;
 use axum::routing::get;
 use backon::{ExponentialBuilder, Retryable};
+use common::loopback::{Loopback, client};
 use http::header::RETRY_AFTER;
 use nexus_errors::{NexusError, NexusRetryStrategy, ReqwestResponseExt, ResponseError};
 use reqwest_retry::RetryTransientMiddleware;
 use reqwest_retry::policies::ExponentialBackoff;
-use tokio::net::TcpListener;
-use tokio::sync::oneshot;
 
 /// What the server answers to the `n`th request (from 0) on a path.
 type Script = fn(usize) -> Response;
 
 /// A server whose paths follow scripts and record when each request came.
 struct Server {
-    base: String,
+    loopback: Loopback,
     arrivals: Arc<Mutex<Vec<(String, Instant)>>>,
-    shutdown: oneshot::Sender<()>,
-    task: tokio::task::JoinHandle<std::io::Result<()>>,
 }
 
 impl Server {
@@ -46,28 +45,14 @@ impl Server {
                 }),
             );
         }
-        let listener = TcpListener::bind("127.0.0.1:0")
-            .await
-            .expect("a loopback port");
-        let base = format!("http://{}", listener.local_addr().expect("its address"));
-        let (shutdown, signal) = oneshot::channel::<()>();
-        let task = tokio::spawn(async move {
-            axum::serve(listener, router)
-                .with_graceful_shutdown(async {
-                    let _ = signal.await;
-                })
-                .await
-        });
         Server {
-            base,
+            loopback: Loopback::serve(router).await,
             arrivals,
-            shutdown,
-            task,
         }
     }
 
     fn url(&self, path: &str) -> String {
-        format!("{}{path}", self.base)
+        self.loopback.url(path)
     }
 
     /// When each request on `path` came, in order.
@@ -81,21 +66,8 @@ impl Server {
     }
 
     async fn stop(self) {
-        let _ = self.shutdown.send(());
-        tokio::time::timeout(Duration::from_secs(10), self.task)
-            .await
-            .expect("the server stops in time")
-            .expect("the server task ends cleanly")
-            .expect("the server ran without an I/O error");
+        self.loopback.stop().await;
     }
-}
-
-fn client() -> reqwest::Client {
-    reqwest::Client::builder()
-        .no_proxy()
-        .timeout(Duration::from_secs(30))
-        .build()
-        .expect("a client")
 }
 
 /// The row's own response, with a `Retry-After` if given.

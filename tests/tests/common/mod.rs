@@ -4,6 +4,7 @@
 #![allow(dead_code)]
 
 pub mod display_bound;
+pub mod loopback;
 mod resolve;
 
 use serde::Deserialize;
