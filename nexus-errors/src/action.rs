@@ -129,3 +129,104 @@ pub const fn is_client_error(status: u16) -> bool {
 pub const fn is_server_error(status: u16) -> bool {
     matches!(status, 500..=599)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The README's table ("How a response is matched to a row"), one line per row: statuses
+    /// that stand for the row, the action, its advice, retryable, throttled. Written from the
+    /// documentation, so a change to the text a person reads must be made in both places.
+    const DOCUMENTED: [(&[u16], Action, &str, bool, bool); 6] = [
+        (
+            &[401],
+            Action::Reauthenticate,
+            "authenticate again (get a new session token), then retry",
+            false,
+            false,
+        ),
+        (
+            &[429],
+            Action::WaitAndRetry,
+            "wait for Retry-After, then retry",
+            true,
+            true,
+        ),
+        (
+            &[408, 500, 502, 503, 504],
+            Action::Retry,
+            "retry with backoff",
+            true,
+            false,
+        ),
+        (
+            &[400, 403, 404, 409, 418, 422, 499],
+            Action::FixRequest,
+            "fix the request before sending it again",
+            false,
+            false,
+        ),
+        (
+            &[501, 505, 511, 599],
+            Action::ReportToProvider,
+            "the server failed; report it to the API provider",
+            false,
+            false,
+        ),
+        (
+            &[0, 100, 200, 204, 302, 399, 600, 999, u16::MAX],
+            Action::Inspect,
+            "not an error status; inspect the response",
+            false,
+            false,
+        ),
+    ];
+
+    #[test]
+    fn every_action_advises_what_the_readme_says() {
+        for (statuses, action, advice, retryable, throttled) in DOCUMENTED {
+            assert_eq!(action.advice(), advice, "{action:?}");
+            for &status in statuses {
+                assert_eq!(Action::for_status(status), action, "{status}");
+                assert_eq!(is_retryable(status), retryable, "{status}");
+                assert_eq!(is_throttled(status), throttled, "{status}");
+            }
+        }
+    }
+
+    #[test]
+    fn display_is_the_advice() {
+        for (_, action, advice, _, _) in DOCUMENTED {
+            assert_eq!(action.to_string(), advice, "{action:?}");
+        }
+    }
+
+    /// RFC 9110, section 15: 4xx is the client error class and 5xx the server error class;
+    /// a number outside 100..=599 is in no class. Of the 4xx, 401 (section 15.5.2) asks for
+    /// credentials; 403 (section 15.5.4) says new credentials would make no difference.
+    #[test]
+    fn classes_and_reauthentication_follow_rfc_9110() {
+        // (status, client error, server error, needs reauthentication)
+        let cases = [
+            (0, false, false, false),
+            (99, false, false, false),
+            (100, false, false, false),
+            (200, false, false, false),
+            (399, false, false, false),
+            (400, true, false, false),
+            (401, true, false, true),
+            (403, true, false, false),
+            (499, true, false, false),
+            (500, false, true, false),
+            (503, false, true, false),
+            (599, false, true, false),
+            (600, false, false, false),
+            (u16::MAX, false, false, false),
+        ];
+        for (status, client, server, reauthenticate) in cases {
+            assert_eq!(is_client_error(status), client, "{status}");
+            assert_eq!(is_server_error(status), server, "{status}");
+            assert_eq!(needs_reauthentication(status), reauthenticate, "{status}");
+        }
+    }
+}

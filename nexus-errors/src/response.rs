@@ -375,3 +375,113 @@ impl<T: ErrorTable> fmt::Display for ResponseError<T> {
 }
 
 impl<T: ErrorTable> std::error::Error for ResponseError<T> {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    // The rows expected below are read off `spec/errors.toml`, the documented table: 401 has
+    // two rows (`SessionTokenExpired`, code 4011, and `InvalidApiToken`, no code); 403, 405,
+    // 406 and 500 have one row each.
+
+    fn read(status: u16, body: &str) -> ResponseError {
+        ResponseError::from_response(status, body.as_bytes())
+    }
+
+    #[test]
+    fn a_row_found_by_its_code_keeps_the_servers_own_message() {
+        let error = read(401, r#"{"error":{"code":4011,"message":"Token gone"}}"#);
+        assert_eq!(
+            (error.row(), error.resolution()),
+            (Some(NexusError::SessionTokenExpired), Resolution::Code)
+        );
+        assert_eq!(error.message(), Some("Token gone"));
+    }
+
+    #[test]
+    fn a_message_matched_after_trimming_is_kept_as_sent() {
+        let sent = "  Invalid API token.\n";
+        let error = read(
+            401,
+            r#"{"error":{"code":null,"message":"  Invalid API token.\n"}}"#,
+        );
+        assert_eq!(
+            (error.row(), error.resolution()),
+            (Some(NexusError::InvalidApiToken), Resolution::Message)
+        );
+        assert_eq!(error.message(), Some(sent));
+    }
+
+    #[test]
+    fn a_status_with_one_row_resolves_to_it_whatever_the_body() {
+        let unknown = r#"{"error":{"code":9999,"message":"something new"}}"#;
+        for (status, row) in [
+            (403, NexusError::OperationForbidden),
+            (405, NexusError::MethodNotAllowed),
+            (406, NexusError::NotAcceptable),
+            (500, NexusError::InternalServerError),
+        ] {
+            for body in ["", "<html>Oops</html>", unknown] {
+                let error = read(status, body);
+                assert_eq!(
+                    (error.row(), error.resolution()),
+                    (Some(row), Resolution::Status),
+                    "{status} {body}"
+                );
+            }
+            let error = read(status, unknown);
+            assert_eq!(
+                (error.code(), error.message()),
+                (Some(&Code::Number(9999)), Some("something new"))
+            );
+        }
+        // Two rows and neither code nor message names one: no row.
+        let error = read(401, unknown);
+        assert_eq!(
+            (error.row(), error.resolution()),
+            (None, Resolution::Unresolved)
+        );
+    }
+
+    /// The README's table for the action and the two retry answers; RFC 9110, section 15,
+    /// for the classes (4xx client error, 5xx server error, nothing outside 100..=599).
+    #[test]
+    fn every_answer_about_what_to_do_follows_the_status() {
+        // (status, action, retryable, throttled, reauthenticate, client error, server error)
+        let cases = [
+            (200, Action::Inspect, false, false, false, false, false),
+            (400, Action::FixRequest, false, false, false, true, false),
+            (401, Action::Reauthenticate, false, false, true, true, false),
+            (403, Action::FixRequest, false, false, false, true, false),
+            (408, Action::Retry, true, false, false, true, false),
+            (429, Action::WaitAndRetry, true, true, false, true, false),
+            (500, Action::Retry, true, false, false, false, true),
+            (
+                501,
+                Action::ReportToProvider,
+                false,
+                false,
+                false,
+                false,
+                true,
+            ),
+            (503, Action::Retry, true, false, false, false, true),
+            (600, Action::Inspect, false, false, false, false, false),
+        ];
+        for (status, action, retryable, throttled, reauthenticate, client, server) in cases {
+            let error = read(status, "");
+            assert_eq!(
+                (
+                    error.action(),
+                    error.is_retryable(),
+                    error.is_throttled(),
+                    error.needs_reauthentication(),
+                    error.is_client_error(),
+                    error.is_server_error(),
+                ),
+                (action, retryable, throttled, reauthenticate, client, server),
+                "{status}"
+            );
+        }
+    }
+}
