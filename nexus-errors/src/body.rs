@@ -66,17 +66,33 @@ pub(crate) enum RawCode<'a> {
     Text(Cow<'a, str>),
 }
 
-/// Reads a body. Never fails: bytes that are not JSON give empty fields. The module
-/// documentation says which reader serves which body.
+/// Reads a body. Never fails: bytes that are not JSON give empty fields.
 pub(crate) fn read(body: &[u8]) -> Fields<'_> {
+    dispatch(body).0
+}
+
+/// Which reader served a body (see the module documentation). Only the tests look at it;
+/// [`read`] drops it, and it compiles away there.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Reader {
+    NotAnObject,
+    Fast,
+    Lenient,
+}
+
+/// The dispatch of the module documentation, steps 1 to 3.
+fn dispatch(body: &[u8]) -> (Fields<'_>, Reader) {
     if body
         .iter()
         .find(|b| !matches!(b, b' ' | b'\t' | b'\n' | b'\r'))
         != Some(&b'{')
     {
-        return Fields::default();
+        return (Fields::default(), Reader::NotAnObject);
     }
-    fast::read(body).unwrap_or_else(|| lenient::read(body))
+    match fast::read(body) {
+        Some(fields) => (fields, Reader::Fast),
+        None => (lenient::read(body), Reader::Lenient),
+    }
 }
 
 /// What one JSON value is read into. Each method handles one kind of value; the defaults
@@ -181,6 +197,9 @@ mod tests {
             fields(r#"{"code":[1,{"a":2}],"message":"m"}"#),
             (None, Some("m".into()))
         );
+        // An escaped code is unescaped, then trimmed like any other.
+        assert_eq!(fields(r#"{"code":" 4\u00301 "}"#).0, text("401"));
+        assert_eq!(fields(r#"{"code":"\u0020"}"#).0, None);
     }
 
     #[test]
@@ -234,5 +253,169 @@ mod tests {
             "]".repeat(100_000)
         );
         assert_eq!(fields(&deep).0, number(5));
+    }
+
+    /// Reads `body` and checks which reader served it and what it found; the code and the
+    /// message expected are written from the body's text.
+    fn assert_served(
+        body: &[u8],
+        reader: Reader,
+        code: Option<RawCode<'_>>,
+        message: Option<&str>,
+    ) {
+        let shown = String::from_utf8_lossy(body);
+        let (fields, served) = dispatch(body);
+        assert_eq!(served, reader, "{shown}");
+        assert_eq!(fields.code, code, "{shown}");
+        assert_eq!(fields.message.as_deref(), message, "{shown}");
+    }
+
+    #[test]
+    fn the_fast_reader_serves_every_shape_the_api_sends() {
+        let fast = Reader::Fast;
+        let m = Some("m");
+        let expired = "The session token used in this request has expired.";
+        assert_served(
+            br#"{"error":{"code":4011,"message":"The session token used in this request has expired."}}"#,
+            fast,
+            number(4011),
+            Some(expired),
+        );
+        assert_served(
+            br#"{"error":{"message":"Invalid API token."}}"#,
+            fast,
+            None,
+            Some("Invalid API token."),
+        );
+        assert_served(br#"{"error":{"code":4011}}"#, fast, number(4011), None);
+        assert_served(br#"{"code":4220,"message":"m"}"#, fast, number(4220), m);
+        assert_served(br#"{"error":"m"}"#, fast, None, m);
+        assert_served(br#"{"error":"m","code":"4011"}"#, fast, text("4011"), m);
+        assert_served(br#"{}"#, fast, None, None);
+        assert_served(br#"{"error":{}}"#, fast, None, None);
+        assert_served(br#"{"error":{"code":null,"message":"m"}}"#, fast, None, m);
+        assert_served(br#"{"error":{"code":" 42 "}}"#, fast, text("42"), None);
+        assert_served(br#"{"error":{"code":"  ","message":"m"}}"#, fast, None, m);
+        assert_served(br#"{"code":-7,"message":"m"}"#, fast, number(-7), m);
+        assert_served(br#"{"code":0}"#, fast, number(0), None);
+        assert_served(br#"{"code":"x","code":5}"#, fast, number(5), None);
+        assert_served(br#"{"code":5,"code":"  "}"#, fast, None, None);
+        assert_served(br#"{"message":5,"code":true}"#, fast, None, None);
+        assert_served(
+            r#"{"message":"Café ☕"}"#.as_bytes(),
+            fast,
+            None,
+            Some("Café ☕"),
+        );
+    }
+
+    #[test]
+    fn the_fast_reader_serves_extra_fields_whitespace_and_trailing_bytes() {
+        let fast = Reader::Fast;
+        let m = Some("m");
+        assert_served(
+            br#"{"status":400,"error":{"id":"abc","code":4001,"retry":false,"message":"m","hint":null,"n":-3},"ok":true}"#,
+            fast,
+            number(4001),
+            m,
+        );
+        assert_served(
+            b" \t\n\r{ \"error\" :\t{\n\"code\"\r: 4011 , \"message\"\n:\t\"m\" \r}\n}\r\n",
+            fast,
+            number(4011),
+            m,
+        );
+        assert_served(b"{ }", fast, None, None);
+        assert_served(
+            br#"{"code":1,"message":"flat","error":{"code":2}}"#,
+            fast,
+            number(2),
+            Some("flat"),
+        );
+        assert_served(
+            br#"{"error":{"code":1,"error":"inner"}}"#,
+            fast,
+            number(1),
+            None,
+        );
+        // What follows the object is ignored, by both readers.
+        assert_served(br#"{"code":1}<html>"#, fast, number(1), None);
+        assert_served(br#"{"code":1}{"code":2}"#, fast, number(1), None);
+        // 18 digits always fit an i64.
+        assert_served(
+            br#"{"code":999999999999999999}"#,
+            fast,
+            number(999_999_999_999_999_999),
+            None,
+        );
+        assert_served(
+            br#"{"code":-999999999999999999}"#,
+            fast,
+            number(-999_999_999_999_999_999),
+            None,
+        );
+    }
+
+    #[test]
+    fn other_bodies_go_to_the_lenient_reader() {
+        let lenient = Reader::Lenient;
+        assert_served(
+            br#"{"error":{"code":4011,"message":"a\"b"}}"#,
+            lenient,
+            number(4011),
+            Some("a\"b"),
+        );
+        assert_served(br#"{"code":4011.0}"#, lenient, number(4011), None);
+        assert_served(br#"{"code":4e3}"#, lenient, number(4000), None);
+        assert_served(
+            br#"{"code":1234567890123456789}"#,
+            lenient,
+            number(1_234_567_890_123_456_789),
+            None,
+        );
+        assert_served(br#"{"details":[1,2],"code":7}"#, lenient, number(7), None);
+        assert_served(br#"{"meta":{},"code":7}"#, lenient, number(7), None);
+        assert_served(
+            br#"{"error":{"details":{"a":1},"code":7}}"#,
+            lenient,
+            number(7),
+            None,
+        );
+        // Not UTF-8, but only after the object: serde_json never gets there.
+        assert_served(b"{\"code\":7}\xff", lenient, number(7), None);
+        // Broken bodies keep what came before the break.
+        assert_served(
+            br#"{"error":{"code":4011,"message":"The sess"#,
+            lenient,
+            number(4011),
+            None,
+        );
+        assert_served(br#"{"code":7,}"#, lenient, number(7), None);
+        assert_served(br#"{"code":07}"#, lenient, None, None);
+        assert_served(
+            b"{\"code\":7,\"message\":\"a\tb\"}",
+            lenient,
+            number(7),
+            None,
+        );
+        assert_served(br#"{"code":7,"message":tru}"#, lenient, number(7), None);
+    }
+
+    #[test]
+    fn bodies_that_are_not_objects_are_not_parsed() {
+        for body in [
+            &b""[..],
+            b" \t\r\n",
+            b"<html>502 Bad Gateway</html>",
+            br#"[{"code":7}]"#,
+            br#""error""#,
+            b"null",
+            b"4011",
+            b"\xff{",
+        ] {
+            assert_served(body, Reader::NotAnObject, None, None);
+            // The lenient reader would find nothing in them either.
+            assert_eq!(lenient::read(body), Fields::default());
+        }
     }
 }

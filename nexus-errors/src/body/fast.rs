@@ -201,8 +201,144 @@ fn first_special_byte(bytes: &[u8], from: usize) -> Option<usize> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::lenient;
-    use super::read;
+    use std::borrow::Cow;
+
+    use super::super::{Fields, RawCode, lenient};
+    use super::{first_special_byte, read};
+
+    /// The fast reader alone on `body`: the code and the message it found, or `None` where it
+    /// gave up.
+    fn fast(body: &str) -> Option<(Option<RawCode<'_>>, Option<&str>)> {
+        let Fields { code, message } = read(body.as_bytes())?;
+        // Strings come straight from the body: nothing is allocated on this path.
+        assert!(matches!(message, None | Some(Cow::Borrowed(_))), "{body}");
+        assert!(
+            !matches!(code, Some(RawCode::Text(Cow::Owned(_)))),
+            "{body}"
+        );
+        Some((
+            code,
+            message.map(|m| match m {
+                Cow::Borrowed(m) => m,
+                Cow::Owned(_) => unreachable!("checked above"),
+            }),
+        ))
+    }
+
+    fn number(n: i64) -> Option<RawCode<'static>> {
+        Some(RawCode::Number(n))
+    }
+
+    #[test]
+    fn reads_the_api_shapes_alone() {
+        let expired = "The session token used in this request has expired.";
+        assert_eq!(
+            fast(
+                r#"{"error":{"code":4011,"message":"The session token used in this request has expired."}}"#
+            ),
+            Some((number(4011), Some(expired)))
+        );
+        assert_eq!(
+            fast(r#"{"error":{"message":"m"}}"#),
+            Some((None, Some("m")))
+        );
+        assert_eq!(
+            fast(r#"{"code":4220,"message":"m"}"#),
+            Some((number(4220), Some("m")))
+        );
+        assert_eq!(fast(r#"{"error":"m"}"#), Some((None, Some("m"))));
+        assert_eq!(
+            fast(r#"{"error":{"code":" 4011 "}}"#),
+            Some((Some(RawCode::Text(Cow::Borrowed("4011"))), None))
+        );
+        assert_eq!(
+            fast(" {\t\"error\"\n:\r{ \"code\" : -12 ,\"message\":\"m\"} , \"x\" : null }"),
+            Some((number(-12), Some("m")))
+        );
+        assert_eq!(
+            fast(r#"{"a":true,"b":false,"c":null,"d":"","e":0,"message":"m"}"#),
+            Some((None, Some("m")))
+        );
+        assert_eq!(fast(r#"{"code":1}trailing"#), Some((number(1), None)));
+        assert_eq!(
+            fast(r#"{"code":123456789012345678}"#),
+            Some((number(123_456_789_012_345_678), None))
+        );
+    }
+
+    #[test]
+    fn gives_up_on_what_it_does_not_read() {
+        for body in [
+            "",
+            " ",
+            "[]",
+            "{",
+            "{ ",
+            r#"{"code""#,
+            r#"{"code":1"#,
+            r#"{"code":1,"#,
+            r#"{"code":1,}"#,
+            r#"{"code" 1}"#,
+            r#"{"code":1 "message":"m"}"#,
+            r#"{code:1}"#,
+            r#"{"message":"a\"b"}"#,
+            r#"{"message":"a\u0062"}"#,
+            "{\"message\":\"a\nb\"}",
+            r#"{"message":"never ends}"#,
+            r#"{"code":1.5}"#,
+            r#"{"code":1e3}"#,
+            r#"{"code":1E3}"#,
+            r#"{"code":01}"#,
+            r#"{"code":-}"#,
+            r#"{"code":1234567890123456789}"#,
+            r#"{"code":[1]}"#,
+            r#"{"extra":{}}"#,
+            r#"{"error":{"error":{}}}"#,
+            r#"{"code":tru}"#,
+            r#"{"code":nul}"#,
+            r#"{"code":fals}"#,
+            r#"{"code":+1}"#,
+        ] {
+            assert_eq!(fast(body), None, "{body}");
+        }
+        assert_eq!(read(b"{\"message\":\"\xff\"}"), None);
+    }
+
+    #[test]
+    fn first_special_byte_finds_the_first_quote_backslash_or_control_byte() {
+        // Bytes that are not special, including those next to the special ones, which a
+        // borrow in the eight-byte check could flag: 0x20 and 0x21 after a control byte, `#`
+        // after a quote, `]` after a backslash, and bytes with the high bit set.
+        let plain = [
+            b'a', b' ', b'!', b'#', b']', b'[', 0x7f, 0x80, 0xa0, 0xdd, 0xff,
+        ];
+        let special = [b'"', b'\\', 0x00, 0x01, 0x0a, 0x1f];
+        let naive = |bytes: &[u8], from: usize| {
+            (from..bytes.len()).find(|&i| matches!(bytes[i], b'"' | b'\\' | 0x00..=0x1f))
+        };
+        for length in 0..=20 {
+            for fill in plain {
+                for at in 0..=length {
+                    for byte in special {
+                        for after in plain {
+                            let mut bytes = vec![fill; length];
+                            if at < length {
+                                bytes[at] = byte;
+                                bytes[at + 1..].fill(after);
+                            }
+                            for from in 0..=length.min(3) {
+                                assert_eq!(
+                                    first_special_byte(&bytes, from),
+                                    naive(&bytes, from),
+                                    "{bytes:02x?} from {from}"
+                                );
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
 
     #[test]
     fn agrees_with_the_lenient_reader_on_mutated_bodies() {
