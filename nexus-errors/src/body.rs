@@ -149,6 +149,33 @@ impl<'a> Field<'a> for MessageField<'_, 'a> {
     }
 }
 
+/// Each reader on its own, for the fuzz targets: compiled only with `--cfg fuzzing` (which
+/// cargo-fuzz sets), and reachable as `nexus_errors::__fuzz`.
+#[cfg(fuzzing)]
+pub mod fuzz {
+    /// The fields a reader found: compare them with `==`, show them with `{:?}`.
+    #[derive(Debug, PartialEq)]
+    pub struct Found<'a>(super::Fields<'a>);
+
+    /// What `from_response` reads: the reader the dispatch picks.
+    #[must_use]
+    pub fn read(body: &[u8]) -> Found<'_> {
+        Found(super::read(body))
+    }
+
+    /// The fast reader alone; `None` where it gives up.
+    #[must_use]
+    pub fn fast(body: &[u8]) -> Option<Found<'_>> {
+        super::fast::read(body).map(Found)
+    }
+
+    /// The lenient (serde_json) reader alone, which reads any bytes.
+    #[must_use]
+    pub fn lenient(body: &[u8]) -> Found<'_> {
+        Found(super::lenient::read(body))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
