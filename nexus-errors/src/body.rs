@@ -252,6 +252,15 @@ mod tests {
             (number(7), None)
         );
         assert_eq!(fields(r#"[{"code":7}]"#), (None, None));
+        // An object where a code or a message belongs is skipped whole; what follows is read.
+        assert_eq!(
+            fields(r#"{"error":{"code":{"a":[1]},"message":"m"}}"#),
+            (None, Some("m".into()))
+        );
+        assert_eq!(
+            fields(r#"{"message":{"a":{}},"code":7}"#),
+            (number(7), None)
+        );
     }
 
     #[test]

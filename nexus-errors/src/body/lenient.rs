@@ -67,12 +67,9 @@ impl<'a, F: Field<'a>> Visitor<'a> for Lenient<F> {
         self.0.string(Cow::Borrowed(value));
         Ok(())
     }
+    // An unescaped copy; serde_json never hands over an owned `String` (`visit_string`).
     fn visit_str<E: de::Error>(self, value: &str) -> Result<(), E> {
         self.0.string(Cow::Owned(value.to_owned()));
-        Ok(())
-    }
-    fn visit_string<E: de::Error>(self, value: String) -> Result<(), E> {
-        self.0.string(Cow::Owned(value));
         Ok(())
     }
     fn visit_unit<E: de::Error>(self) -> Result<(), E> {
