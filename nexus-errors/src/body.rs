@@ -2,21 +2,61 @@
 //!
 //! Accepted shapes: `{"error":{"code":…,"message":…}}`, flat `{"code":…,"message":…}` and
 //! `{"error":"message"}`, with any extra fields. Values of unexpected types are skipped,
-//! not rejected. The visitors write into the result as they go, so what was read before a
-//! syntax error (a truncated body) is kept. Strings are borrowed from the body where JSON
-//! escapes allow. The visitors descend at most three levels (body, `"error"`, field); serde_json
-//! skips anything deeper without recursion, so no nesting can overflow the stack.
+//! not rejected. What was read before a syntax error (a truncated body) is kept. Strings are
+//! borrowed from the body where JSON escapes allow.
+//!
+//! # Which reader serves a body
+//!
+//! [`read`] tries the cheapest reader that can answer:
+//!
+//! 1. A body whose first byte after whitespace is not `{` has no fields: empty, HTML, a
+//!    bare JSON value. It gets [`Fields::default`] without a parse (what the lenient reader
+//!    gives for it, without serde_json building and boxing an error that says "not JSON").
+//! 2. [`fast::read`] reads the shapes the API sends in one pass: objects whose values are
+//!    strings without escapes, integers of up to 18 digits, `true`, `false`, `null`, and one
+//!    nested object under `"error"`. For anything else (an escape, a float, an array, a
+//!    deeper object, a body that is not UTF-8 or breaks off) it gives up with `None`.
+//! 3. [`lenient::read`], serde_json with lenient visitors, then reads the body from the
+//!    start. It reads anything, keeping what came before a break.
+//!
+//! Where the fast reader answers, its fields are exactly the lenient reader's: both write
+//! through the same [`Field`]s (`CodeField`, `MessageField`, `ErrorField`), so duplicate
+//! keys, `null`s and trimmed string codes behave alike. The tests check which reader serves
+//! each documented shape, and a differential test and fuzz target check the agreement.
+//!
+//! The worst case is two scans: the fast reader (its UTF-8 check of the whole body, then
+//! its parse up to the point where it gives up) and then serde_json over the whole body.
+//!
+//! Both readers stop at the end of the top-level object and ignore what follows it. The
+//! lenient reader keeps what it read before any break, and bytes after a complete object
+//! are one more break; so `{"code":4011}` followed by a newline, a second object or a
+//! proxy's footer still gives code 4011, and the fast reader must give the same.
+//!
+//! The readers descend at most three levels (body, `"error"`, field); serde_json skips
+//! anything deeper without recursion, so no nesting can overflow the stack.
 
 use std::borrow::Cow;
-use std::fmt;
 
-use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
+use serde::de::{IgnoredAny, MapAccess};
+
+mod fast;
+mod lenient;
 
 /// The fields found in a body; each is `None` when absent or unusable.
 #[derive(Debug, Default, PartialEq)]
 pub(crate) struct Fields<'a> {
     pub code: Option<RawCode<'a>>,
     pub message: Option<Cow<'a, str>>,
+}
+
+impl<'a> Fields<'a> {
+    /// The body's fields: those of its `"error"` object where it has them, else its own.
+    fn nested_over_flat(nested: Fields<'a>, flat: Fields<'a>) -> Self {
+        Fields {
+            code: nested.code.or(flat.code),
+            message: nested.message.or(flat.message),
+        }
+    }
 }
 
 /// A code as found in the body, before it is kept.
@@ -26,191 +66,45 @@ pub(crate) enum RawCode<'a> {
     Text(Cow<'a, str>),
 }
 
-mod fast;
-
 /// Reads a body. Never fails: bytes that are not JSON give empty fields.
 pub(crate) fn read(body: &[u8]) -> Fields<'_> {
-    // Only an object carries fields: skip serde_json (and the error it would box) otherwise.
+    dispatch(body).0
+}
+
+/// Which reader served a body (see the module documentation). Only the tests look at it;
+/// [`read`] drops it, and it compiles away there.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Reader {
+    NotAnObject,
+    Fast,
+    Lenient,
+}
+
+/// The dispatch of the module documentation, steps 1 to 3.
+fn dispatch(body: &[u8]) -> (Fields<'_>, Reader) {
     if body
         .iter()
         .find(|b| !matches!(b, b' ' | b'\t' | b'\n' | b'\r'))
         != Some(&b'{')
     {
-        return Fields::default();
+        return (Fields::default(), Reader::NotAnObject);
     }
-    if let Some(fields) = fast::read(body) {
-        return fields;
-    }
-    read_slow(body)
-}
-
-/// The general reader: serde_json with lenient visitors.
-fn read_slow(body: &[u8]) -> Fields<'_> {
-    let mut flat = Fields::default();
-    let mut nested = Fields::default();
-    let mut deserializer = serde_json::Deserializer::from_slice(body);
-    // An error only means the body ended or broke off; what was read so far is kept.
-    let _ = Lenient(Body {
-        flat: &mut flat,
-        nested: &mut nested,
-    })
-    .deserialize(&mut deserializer);
-    Fields {
-        code: nested.code.or(flat.code),
-        message: nested.message.or(flat.message),
+    match fast::read(body) {
+        Some(fields) => (fields, Reader::Fast),
+        None => (lenient::read(body), Reader::Lenient),
     }
 }
 
 /// What one JSON value is read into. Each method handles one kind of value; the defaults
 /// skip it, so a value of an unexpected type is ignored instead of failing the whole body.
-trait Field<'a> {
-    fn string(self, _value: Cow<'a, str>)
-    where
-        Self: Sized,
-    {
-    }
-    fn integer(self, _value: i64)
-    where
-        Self: Sized,
-    {
-    }
-    fn other_number(self, _value: String)
-    where
-        Self: Sized,
-    {
-    }
-    fn map<M: MapAccess<'a>>(self, mut map: M) -> Result<(), M::Error>
-    where
-        Self: Sized,
-    {
+/// Both readers write through these, so they treat every value alike.
+trait Field<'a>: Sized {
+    fn string(self, _value: Cow<'a, str>) {}
+    fn integer(self, _value: i64) {}
+    fn other_number(self, _value: String) {}
+    fn map<M: MapAccess<'a>>(self, mut map: M) -> Result<(), M::Error> {
         while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
         Ok(())
-    }
-}
-
-/// Drives a [`Field`] from any JSON value.
-struct Lenient<F>(F);
-
-impl<'a, F: Field<'a>> DeserializeSeed<'a> for Lenient<F> {
-    type Value = ();
-    fn deserialize<D: Deserializer<'a>>(self, deserializer: D) -> Result<(), D::Error> {
-        deserializer.deserialize_any(self)
-    }
-}
-
-impl<'a, F: Field<'a>> Visitor<'a> for Lenient<F> {
-    type Value = ();
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("any JSON value")
-    }
-    fn visit_bool<E: de::Error>(self, _: bool) -> Result<(), E> {
-        Ok(())
-    }
-    fn visit_i64<E: de::Error>(self, value: i64) -> Result<(), E> {
-        self.0.integer(value);
-        Ok(())
-    }
-    fn visit_u64<E: de::Error>(self, value: u64) -> Result<(), E> {
-        match i64::try_from(value) {
-            Ok(value) => self.0.integer(value),
-            Err(_) => self.0.other_number(value.to_string()),
-        }
-        Ok(())
-    }
-    fn visit_f64<E: de::Error>(self, value: f64) -> Result<(), E> {
-        // A whole float in i64's range (4011.0) is that integer; any other is kept as text.
-        if value.fract() == 0.0 && (-9.2e18..=9.2e18).contains(&value) {
-            #[allow(clippy::cast_possible_truncation)] // whole and in range, checked above
-            self.0.integer(value as i64);
-        } else {
-            self.0.other_number(value.to_string());
-        }
-        Ok(())
-    }
-    fn visit_borrowed_str<E: de::Error>(self, value: &'a str) -> Result<(), E> {
-        self.0.string(Cow::Borrowed(value));
-        Ok(())
-    }
-    fn visit_str<E: de::Error>(self, value: &str) -> Result<(), E> {
-        self.0.string(Cow::Owned(value.to_owned()));
-        Ok(())
-    }
-    fn visit_string<E: de::Error>(self, value: String) -> Result<(), E> {
-        self.0.string(Cow::Owned(value));
-        Ok(())
-    }
-    fn visit_unit<E: de::Error>(self) -> Result<(), E> {
-        Ok(())
-    }
-    fn visit_seq<S: SeqAccess<'a>>(self, mut seq: S) -> Result<(), S::Error> {
-        while seq.next_element::<IgnoredAny>()?.is_some() {}
-        Ok(())
-    }
-    fn visit_map<M: MapAccess<'a>>(self, map: M) -> Result<(), M::Error> {
-        self.0.map(map)
-    }
-}
-
-enum Key {
-    Error,
-    Code,
-    Message,
-    Other,
-}
-
-struct KeySeed;
-
-impl<'de> DeserializeSeed<'de> for KeySeed {
-    type Value = Key;
-    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Key, D::Error> {
-        deserializer.deserialize_str(self)
-    }
-}
-
-impl Visitor<'_> for KeySeed {
-    type Value = Key;
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("an object key")
-    }
-    fn visit_str<E: de::Error>(self, key: &str) -> Result<Key, E> {
-        Ok(match key {
-            "error" => Key::Error,
-            "code" => Key::Code,
-            "message" => Key::Message,
-            _ => Key::Other,
-        })
-    }
-}
-
-/// Reads `code` and `message` from an object into `fields`; `"error"` goes to `nested`
-/// when given (at the top level) and is skipped otherwise.
-fn read_object<'a, M: MapAccess<'a>>(
-    mut map: M,
-    fields: &mut Fields<'a>,
-    mut nested: Option<&mut Fields<'a>>,
-) -> Result<(), M::Error> {
-    while let Some(key) = map.next_key_seed(KeySeed)? {
-        match (key, nested.as_deref_mut()) {
-            (Key::Error, Some(nested)) => map.next_value_seed(Lenient(ErrorField(nested)))?,
-            (Key::Code, _) => map.next_value_seed(Lenient(CodeField(&mut fields.code)))?,
-            (Key::Message, _) => map.next_value_seed(Lenient(MessageField(&mut fields.message)))?,
-            (Key::Error | Key::Other, _) => {
-                map.next_value::<IgnoredAny>()?;
-            }
-        }
-    }
-    Ok(())
-}
-
-/// The top level: only an object carries fields.
-struct Body<'s, 'a> {
-    flat: &'s mut Fields<'a>,
-    nested: &'s mut Fields<'a>,
-}
-
-impl<'a> Field<'a> for Body<'_, 'a> {
-    fn map<M: MapAccess<'a>>(self, map: M) -> Result<(), M::Error> {
-        read_object(map, self.flat, Some(self.nested))
     }
 }
 
@@ -222,7 +116,7 @@ impl<'a> Field<'a> for ErrorField<'_, 'a> {
         self.0.message = Some(message);
     }
     fn map<M: MapAccess<'a>>(self, map: M) -> Result<(), M::Error> {
-        read_object(map, self.0, None)
+        lenient::read_object(map, self.0, None)
     }
 }
 
@@ -255,6 +149,33 @@ impl<'a> Field<'a> for MessageField<'_, 'a> {
     }
 }
 
+/// Each reader on its own, for the fuzz targets: compiled only with `--cfg fuzzing` (which
+/// cargo-fuzz sets), and reachable as `nexus_errors::__fuzz`.
+#[cfg(fuzzing)]
+pub mod fuzz {
+    /// The fields a reader found: compare them with `==`, show them with `{:?}`.
+    #[derive(Debug, PartialEq)]
+    pub struct Found<'a>(super::Fields<'a>);
+
+    /// What `from_response` reads: the reader the dispatch picks.
+    #[must_use]
+    pub fn read(body: &[u8]) -> Found<'_> {
+        Found(super::read(body))
+    }
+
+    /// The fast reader alone; `None` where it gives up.
+    #[must_use]
+    pub fn fast(body: &[u8]) -> Option<Found<'_>> {
+        super::fast::read(body).map(Found)
+    }
+
+    /// The lenient (serde_json) reader alone, which reads any bytes.
+    #[must_use]
+    pub fn lenient(body: &[u8]) -> Found<'_> {
+        Found(super::lenient::read(body))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -268,15 +189,19 @@ mod tests {
         Some(RawCode::Text(Cow::Borrowed(s)))
     }
 
+    fn number(n: i64) -> Option<RawCode<'static>> {
+        Some(RawCode::Number(n))
+    }
+
     #[test]
     fn nested_flat_and_string_shapes() {
         assert_eq!(
             fields(r#"{"error":{"code":4011,"message":"m"}}"#),
-            (Some(RawCode::Number(4011)), Some("m".into()))
+            (number(4011), Some("m".into()))
         );
         assert_eq!(
             fields(r#"{"code":4011,"message":"m"}"#),
-            (Some(RawCode::Number(4011)), Some("m".into()))
+            (number(4011), Some("m".into()))
         );
         assert_eq!(fields(r#"{"error":"m"}"#), (None, Some("m".into())));
     }
@@ -286,7 +211,7 @@ mod tests {
         assert_eq!(fields(r#"{"code":" 4011 "}"#).0, text("4011"));
         assert_eq!(fields(r#"{"code":"  "}"#).0, None);
         assert_eq!(fields(r#"{"code":null}"#).0, None);
-        assert_eq!(fields(r#"{"code":4011.0}"#).0, Some(RawCode::Number(4011)));
+        assert_eq!(fields(r#"{"code":4011.0}"#).0, number(4011));
         assert_eq!(
             fields(r#"{"code":4011.5}"#).0,
             Some(RawCode::Text("4011.5".to_owned().into()))
@@ -299,17 +224,20 @@ mod tests {
             fields(r#"{"code":[1,{"a":2}],"message":"m"}"#),
             (None, Some("m".into()))
         );
+        // An escaped code is unescaped, then trimmed like any other.
+        assert_eq!(fields(r#"{"code":" 4\u00301 "}"#).0, text("401"));
+        assert_eq!(fields(r#"{"code":"\u0020"}"#).0, None);
     }
 
     #[test]
     fn the_nested_object_wins_over_flat_fields() {
         assert_eq!(
             fields(r#"{"code":1,"message":"flat","error":{"code":2,"message":"nested"}}"#),
-            (Some(RawCode::Number(2)), Some("nested".into()))
+            (number(2), Some("nested".into()))
         );
         assert_eq!(
             fields(r#"{"code":1,"error":{"message":"nested"}}"#),
-            (Some(RawCode::Number(1)), Some("nested".into()))
+            (number(1), Some("nested".into()))
         );
     }
 
@@ -317,13 +245,22 @@ mod tests {
     fn unexpected_types_and_extra_fields_are_skipped() {
         assert_eq!(
             fields(r#"{"message":42,"extra":{"deep":[true,null]},"code":7}"#),
-            (Some(RawCode::Number(7)), None)
+            (number(7), None)
         );
         assert_eq!(
             fields(r#"{"error":{"error":{"code":9}},"code":7}"#),
-            (Some(RawCode::Number(7)), None)
+            (number(7), None)
         );
         assert_eq!(fields(r#"[{"code":7}]"#), (None, None));
+        // An object where a code or a message belongs is skipped whole; what follows is read.
+        assert_eq!(
+            fields(r#"{"error":{"code":{"a":[1]},"message":"m"}}"#),
+            (None, Some("m".into()))
+        );
+        assert_eq!(
+            fields(r#"{"message":{"a":{}},"code":7}"#),
+            (number(7), None)
+        );
     }
 
     #[test]
@@ -338,7 +275,7 @@ mod tests {
     fn what_came_before_a_break_is_kept() {
         assert_eq!(
             fields(r#"{"error":{"code":4011,"message":"The sess"#),
-            (Some(RawCode::Number(4011)), None)
+            (number(4011), None)
         );
         assert_eq!(fields(""), (None, None));
         assert_eq!(fields("<html>502 Bad Gateway</html>"), (None, None));
@@ -351,6 +288,170 @@ mod tests {
             "[".repeat(100_000),
             "]".repeat(100_000)
         );
-        assert_eq!(fields(&deep).0, Some(RawCode::Number(5)));
+        assert_eq!(fields(&deep).0, number(5));
+    }
+
+    /// Reads `body` and checks which reader served it and what it found; the code and the
+    /// message expected are written from the body's text.
+    fn assert_served(
+        body: &[u8],
+        reader: Reader,
+        code: Option<RawCode<'_>>,
+        message: Option<&str>,
+    ) {
+        let shown = String::from_utf8_lossy(body);
+        let (fields, served) = dispatch(body);
+        assert_eq!(served, reader, "{shown}");
+        assert_eq!(fields.code, code, "{shown}");
+        assert_eq!(fields.message.as_deref(), message, "{shown}");
+    }
+
+    #[test]
+    fn the_fast_reader_serves_every_shape_the_api_sends() {
+        let fast = Reader::Fast;
+        let m = Some("m");
+        let expired = "The session token used in this request has expired.";
+        assert_served(
+            br#"{"error":{"code":4011,"message":"The session token used in this request has expired."}}"#,
+            fast,
+            number(4011),
+            Some(expired),
+        );
+        assert_served(
+            br#"{"error":{"message":"Invalid API token."}}"#,
+            fast,
+            None,
+            Some("Invalid API token."),
+        );
+        assert_served(br#"{"error":{"code":4011}}"#, fast, number(4011), None);
+        assert_served(br#"{"code":4220,"message":"m"}"#, fast, number(4220), m);
+        assert_served(br#"{"error":"m"}"#, fast, None, m);
+        assert_served(br#"{"error":"m","code":"4011"}"#, fast, text("4011"), m);
+        assert_served(br#"{}"#, fast, None, None);
+        assert_served(br#"{"error":{}}"#, fast, None, None);
+        assert_served(br#"{"error":{"code":null,"message":"m"}}"#, fast, None, m);
+        assert_served(br#"{"error":{"code":" 42 "}}"#, fast, text("42"), None);
+        assert_served(br#"{"error":{"code":"  ","message":"m"}}"#, fast, None, m);
+        assert_served(br#"{"code":-7,"message":"m"}"#, fast, number(-7), m);
+        assert_served(br#"{"code":0}"#, fast, number(0), None);
+        assert_served(br#"{"code":"x","code":5}"#, fast, number(5), None);
+        assert_served(br#"{"code":5,"code":"  "}"#, fast, None, None);
+        assert_served(br#"{"message":5,"code":true}"#, fast, None, None);
+        assert_served(
+            r#"{"message":"Café ☕"}"#.as_bytes(),
+            fast,
+            None,
+            Some("Café ☕"),
+        );
+    }
+
+    #[test]
+    fn the_fast_reader_serves_extra_fields_whitespace_and_trailing_bytes() {
+        let fast = Reader::Fast;
+        let m = Some("m");
+        assert_served(
+            br#"{"status":400,"error":{"id":"abc","code":4001,"retry":false,"message":"m","hint":null,"n":-3},"ok":true}"#,
+            fast,
+            number(4001),
+            m,
+        );
+        assert_served(
+            b" \t\n\r{ \"error\" :\t{\n\"code\"\r: 4011 , \"message\"\n:\t\"m\" \r}\n}\r\n",
+            fast,
+            number(4011),
+            m,
+        );
+        assert_served(b"{ }", fast, None, None);
+        assert_served(
+            br#"{"code":1,"message":"flat","error":{"code":2}}"#,
+            fast,
+            number(2),
+            Some("flat"),
+        );
+        assert_served(
+            br#"{"error":{"code":1,"error":"inner"}}"#,
+            fast,
+            number(1),
+            None,
+        );
+        // What follows the object is ignored, by both readers.
+        assert_served(br#"{"code":1}<html>"#, fast, number(1), None);
+        assert_served(br#"{"code":1}{"code":2}"#, fast, number(1), None);
+        // 18 digits always fit an i64.
+        assert_served(
+            br#"{"code":999999999999999999}"#,
+            fast,
+            number(999_999_999_999_999_999),
+            None,
+        );
+        assert_served(
+            br#"{"code":-999999999999999999}"#,
+            fast,
+            number(-999_999_999_999_999_999),
+            None,
+        );
+    }
+
+    #[test]
+    fn other_bodies_go_to_the_lenient_reader() {
+        let lenient = Reader::Lenient;
+        assert_served(
+            br#"{"error":{"code":4011,"message":"a\"b"}}"#,
+            lenient,
+            number(4011),
+            Some("a\"b"),
+        );
+        assert_served(br#"{"code":4011.0}"#, lenient, number(4011), None);
+        assert_served(br#"{"code":4e3}"#, lenient, number(4000), None);
+        assert_served(
+            br#"{"code":1234567890123456789}"#,
+            lenient,
+            number(1_234_567_890_123_456_789),
+            None,
+        );
+        assert_served(br#"{"details":[1,2],"code":7}"#, lenient, number(7), None);
+        assert_served(br#"{"meta":{},"code":7}"#, lenient, number(7), None);
+        assert_served(
+            br#"{"error":{"details":{"a":1},"code":7}}"#,
+            lenient,
+            number(7),
+            None,
+        );
+        // Not UTF-8, but only after the object: serde_json never gets there.
+        assert_served(b"{\"code\":7}\xff", lenient, number(7), None);
+        // Broken bodies keep what came before the break.
+        assert_served(
+            br#"{"error":{"code":4011,"message":"The sess"#,
+            lenient,
+            number(4011),
+            None,
+        );
+        assert_served(br#"{"code":7,}"#, lenient, number(7), None);
+        assert_served(br#"{"code":07}"#, lenient, None, None);
+        assert_served(
+            b"{\"code\":7,\"message\":\"a\tb\"}",
+            lenient,
+            number(7),
+            None,
+        );
+        assert_served(br#"{"code":7,"message":tru}"#, lenient, number(7), None);
+    }
+
+    #[test]
+    fn bodies_that_are_not_objects_are_not_parsed() {
+        for body in [
+            &b""[..],
+            b" \t\r\n",
+            b"<html>502 Bad Gateway</html>",
+            br#"[{"code":7}]"#,
+            br#""error""#,
+            b"null",
+            b"4011",
+            b"\xff{",
+        ] {
+            assert_served(body, Reader::NotAnObject, None, None);
+            // The lenient reader would find nothing in them either.
+            assert_eq!(lenient::read(body), Fields::default());
+        }
     }
 }

@@ -143,6 +143,11 @@ mod table;
 #[path = "private.rs"]
 pub mod __private;
 
+// Each body reader on its own, for the fuzz targets in `fuzz/`; cargo-fuzz sets `--cfg fuzzing`.
+#[cfg(fuzzing)]
+#[doc(hidden)]
+pub use body::fuzz as __fuzz;
+
 pub use action::{
     Action, is_client_error, is_retryable, is_server_error, is_throttled, needs_reauthentication,
 };
