@@ -8,6 +8,8 @@
 
 use std::fmt;
 
+use crate::text::{QUOTE_LIMIT, shorten};
+
 /// Associated items the generated code defines on the enum in capitals; a variant of the same
 /// name would make `Type::NAME` ambiguous.
 pub const RESERVED: &[&str] = &["ALL", "COUNT", "ROWS"];
@@ -114,7 +116,10 @@ pub fn upper_camel_case(text: &str) -> String {
 pub fn help(name: &str) -> String {
     let camel = upper_camel_case(name.trim_start_matches("r#"));
     if name.is_ascii() && camel != name && check(&camel).is_ok() {
-        format!("names become enum variants: use UpperCamelCase, e.g. `{camel}`")
+        format!(
+            "names become enum variants: use UpperCamelCase, e.g. `{}`",
+            shorten(&camel, QUOTE_LIMIT)
+        )
     } else {
         "names become enum variants: use an UpperCamelCase identifier of ASCII letters and digits, such as `SessionTokenExpired`".to_owned()
     }
@@ -170,6 +175,13 @@ mod tests {
         assert!(help("42").contains("such as"));
         assert!(help("Café").contains("such as"));
         assert!(help("ALL").contains("such as"));
+    }
+
+    #[test]
+    fn help_for_a_huge_name_is_bounded() {
+        let help = help(&"word_".repeat(1_000));
+        assert!(help.chars().count() < 2 * QUOTE_LIMIT, "{help}");
+        assert!(help.contains("e.g. `WordWord"), "{help}");
     }
 
     #[test]

@@ -329,7 +329,10 @@ fn integer(
     let DeValue::Integer(int) = value.get_ref() else {
         let help = match value.get_ref() {
             DeValue::String(s) if s.trim().parse::<i128>().is_ok() => {
-                format!("drop the quotes: `{key} = {}`", s.trim())
+                format!(
+                    "drop the quotes: `{key} = {}`",
+                    shorten(s.trim(), QUOTE_LIMIT)
+                )
             }
             _ => format!("write a whole number, e.g. `{key} = 400`"),
         };
@@ -558,6 +561,25 @@ mod tests {
         assert!(
             errors[0].starts_with(&format!("t.toml:2:{column}: ")),
             "{errors:?}"
+        );
+    }
+
+    #[test]
+    fn help_quoting_a_value_is_bounded_too() {
+        // Integer parsing takes any number of leading zeros, so this is a quoted whole number.
+        let zeros = "0".repeat(3_000);
+        let (_, errors) =
+            parse_text(&ROW.replace("status = 400", &format!("status = \"{zeros}400\"")));
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        assert!(
+            errors[0].contains("drop the quotes: `status = 000"),
+            "{}",
+            errors[0]
+        );
+        assert!(
+            errors[0].chars().count() < 400,
+            "{} characters",
+            errors[0].chars().count()
         );
     }
 
