@@ -14,3 +14,5 @@ pub mod report;
 pub mod spec_edit;
 pub mod spec_rules;
 pub mod style;
+#[cfg(test)]
+mod test_rows;

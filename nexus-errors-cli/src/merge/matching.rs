@@ -47,28 +47,14 @@ pub fn match_rows(page: &[PageRow], spec: &[SpecRow]) -> Vec<Option<usize>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::test_rows::{page_row, spec_row};
 
     fn page(code: Option<u16>, status: u16, description: &str) -> PageRow {
-        PageRow {
-            code,
-            status,
-            status_text: String::new(),
-            page_status_text: None,
-            description: description.into(),
-            notes: vec![],
-            line: 1,
-        }
+        page_row(code, status, "", description)
     }
 
     fn spec(name: &str, code: Option<u16>, status: u16, description: &str) -> SpecRow {
-        SpecRow {
-            name: name.into(),
-            code,
-            status,
-            status_text: String::new(),
-            description: description.into(),
-            notes: vec![],
-        }
+        spec_row(name, code, status, "", description)
     }
 
     #[test]

@@ -87,17 +87,10 @@ fn camel(text: &str, limit: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::test_rows::page_row;
 
     fn row(status: u16, text: &str, description: &str) -> PageRow {
-        PageRow {
-            code: None,
-            status,
-            status_text: text.into(),
-            page_status_text: None,
-            description: description.into(),
-            notes: vec![],
-            line: 1,
-        }
+        page_row(None, status, text, description)
     }
 
     #[test]

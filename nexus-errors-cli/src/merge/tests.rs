@@ -1,27 +1,6 @@
 use super::*;
 
-fn page(code: Option<u16>, status: u16, text: &str, description: &str) -> PageRow {
-    PageRow {
-        code,
-        status,
-        status_text: text.into(),
-        page_status_text: None,
-        description: description.into(),
-        notes: vec![],
-        line: 1,
-    }
-}
-
-fn spec(name: &str, code: Option<u16>, status: u16, text: &str, description: &str) -> SpecRow {
-    SpecRow {
-        name: name.into(),
-        code,
-        status,
-        status_text: text.into(),
-        description: description.into(),
-        notes: vec![],
-    }
-}
+use crate::test_rows::{page_row as page, spec_row as spec};
 
 fn specs() -> Vec<SpecRow> {
     vec![

@@ -24,16 +24,7 @@ notes = [
 # Trailing comment.
 "#;
 
-fn row(name: &str, code: Option<u16>, status: u16, text: &str, description: &str) -> SpecRow {
-    SpecRow {
-        name: name.into(),
-        code,
-        status,
-        status_text: text.into(),
-        description: description.into(),
-        notes: vec![],
-    }
-}
+use crate::test_rows::spec_row as row;
 
 fn expired() -> SpecRow {
     row("Expired", Some(4011), 401, "Unauthorized", "Token expired.")
