@@ -5,10 +5,13 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use nexus_errors::{__fuzz, DISPLAY_CODE_LIMIT, DISPLAY_MESSAGE_LIMIT};
+use nexus_errors::{__fuzz, NexusError, ResponseError};
 
 /// `"; code "`, `"; message \""`, the closing quote and a `…` after each bounded part.
 const FIXED: usize = 7 + 11 + 1 + 2 * 3;
+/// The bounds `Display`'s documentation states for the server's code and message.
+const DISPLAY_CODE_LIMIT: usize = 32;
+const DISPLAY_MESSAGE_LIMIT: usize = 256;
 
 fuzz_target!(|input: &[u8]| {
     let (status, body) = match input {
@@ -16,7 +19,7 @@ fuzz_target!(|input: &[u8]| {
         _ => (502, input),
     };
     readers_agree(body);
-    let error = nexus_errors::from_response(status, body);
+    let error = ResponseError::<NexusError>::from_response(status, body);
     assert_eq!(error.status(), status);
     if let Some(row) = error.row() {
         assert_eq!(row.status(), status);
@@ -36,7 +39,7 @@ fuzz_target!(|input: &[u8]| {
     // A kept message is a JSON string of the body, unescaped: never longer than the body.
     assert!(
         error
-            .message()
+            .server_message()
             .is_none_or(|message| message.len() <= body.len())
     );
 });

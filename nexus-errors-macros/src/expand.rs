@@ -126,7 +126,6 @@ fn inherent(x: &Expansion<'_>, values: &[TokenStream]) -> TokenStream {
     let with_status = lookup::with_status(x, values);
     let api = accessors::api(x);
     let from_name = lookup::from_name(x, values, lookup);
-    let from_response = accessors::from_response(x);
     quote! {
         #[doc = #doc]
         impl #ty {
@@ -137,7 +136,6 @@ fn inherent(x: &Expansion<'_>, values: &[TokenStream]) -> TokenStream {
             #with_status
             #api
             #from_name
-            #from_response
         }
     }
 }

@@ -24,7 +24,7 @@ use std::hint::black_box;
 use std::time::{Duration, Instant};
 
 use criterion::{Criterion, Throughput};
-use nexus_errors::NexusError;
+use nexus_errors::{NexusError, ResponseError};
 
 mod baseline;
 
@@ -82,7 +82,7 @@ const CODES: [u16; 12] = [
 
 fn ours_from_response(cases: &[Case]) {
     for (status, body) in cases {
-        black_box(nexus_errors::from_response(
+        black_box(ResponseError::<NexusError>::from_response(
             *status,
             black_box(body.as_slice()),
         ));
@@ -171,7 +171,7 @@ fn check_baseline_mirrors_the_spec() {
         );
     }
     for (status, body) in mix() {
-        let ours = nexus_errors::from_response(status, &body)
+        let ours = ResponseError::<NexusError>::from_response(status, &body)
             .row()
             .map(|row| row.name().to_owned());
         let theirs = baseline::from_response(status, &body)

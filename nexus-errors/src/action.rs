@@ -52,11 +52,11 @@ impl Action {
     #[must_use]
     pub const fn for_status(status: u16) -> Action {
         match status {
-            401 => Action::Reauthenticate,
+            _ if needs_reauthentication(status) => Action::Reauthenticate,
             _ if is_throttled(status) => Action::WaitAndRetry,
             _ if is_retryable(status) => Action::Retry,
-            400..=499 => Action::FixRequest,
-            500..=599 => Action::ReportToProvider,
+            _ if is_client_error(status) => Action::FixRequest,
+            _ if is_server_error(status) => Action::ReportToProvider,
             _ => Action::Inspect,
         }
     }
@@ -88,45 +88,31 @@ impl fmt::Display for Action {
     }
 }
 
-/// Whether a request that failed with `status` may succeed if sent again unchanged:
-/// 408, 429, 500, 502, 503 and 504.
-///
-/// ```
-/// assert!(nexus_errors::is_retryable(503));
-/// assert!(!nexus_errors::is_retryable(501));
-/// ```
-#[must_use]
-pub const fn is_retryable(status: u16) -> bool {
+// The status classes behind `Action::for_status` and `ResponseError`'s predicates: the one
+// place each rule is written.
+
+/// 408, 429, 500, 502, 503 and 504: sending the same request again may succeed.
+pub(crate) const fn is_retryable(status: u16) -> bool {
     matches!(status, 408 | 429 | 500 | 502 | 503 | 504)
 }
 
-/// Whether `status` says the client sent too many requests (429): retryable, after the wait
-/// the server asks for.
-///
-/// ```
-/// assert!(nexus_errors::is_throttled(429));
-/// assert!(!nexus_errors::is_throttled(503));
-/// ```
-#[must_use]
-pub const fn is_throttled(status: u16) -> bool {
+/// 429: retryable, after the wait the server asks for.
+pub(crate) const fn is_throttled(status: u16) -> bool {
     status == 429
 }
 
-/// Whether `status` asks the client to authenticate again (401).
-#[must_use]
-pub const fn needs_reauthentication(status: u16) -> bool {
+/// 401: authenticate again.
+pub(crate) const fn needs_reauthentication(status: u16) -> bool {
     status == 401
 }
 
-/// Whether `status` is a client error (4xx).
-#[must_use]
-pub const fn is_client_error(status: u16) -> bool {
+/// 4xx (RFC 9110, section 15.5).
+pub(crate) const fn is_client_error(status: u16) -> bool {
     matches!(status, 400..=499)
 }
 
-/// Whether `status` is a server error (5xx).
-#[must_use]
-pub const fn is_server_error(status: u16) -> bool {
+/// 5xx (RFC 9110, section 15.6).
+pub(crate) const fn is_server_error(status: u16) -> bool {
     matches!(status, 500..=599)
 }
 

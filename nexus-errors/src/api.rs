@@ -18,10 +18,8 @@ pub struct Api {
 }
 
 impl Api {
-    /// Used by the generated code only.
-    #[doc(hidden)]
-    #[must_use]
-    pub const fn __new(name: &'static str, source: Option<&'static str>) -> Self {
+    /// Used by the generated code only, through `__private::api`.
+    pub(crate) const fn from_header(name: &'static str, source: Option<&'static str>) -> Self {
         Api { name, source }
     }
 

@@ -9,18 +9,17 @@ use crate::{Api, ErrorTable, ResponseError};
 /// `http_` and the status when no row was found (`nexus_api::http_503`); the help is the
 /// [`Action`](crate::Action)'s advice; the url is the spec's `[api] source`.
 ///
-/// `ResponseError::code` is also an inherent method (the code the server sent), which a
-/// method call picks first: call the trait's as `Diagnostic::code(&error)`. The same holds
-/// for the generated enums' `code`.
+/// A generated enum's inherent `code` (the row's documented code) is picked before the
+/// trait's by a method call: call the trait's as `Diagnostic::code(&row)`.
 ///
 /// ```
 /// use miette::Diagnostic;
-/// use nexus_errors::NexusError;
+/// use nexus_errors::{NexusError, ResponseError};
 ///
 /// let text = |d: Option<Box<dyn std::fmt::Display + '_>>| d.map(|d| d.to_string());
 ///
-/// let error = nexus_errors::from_response(503u16, b"<html>Service Unavailable</html>");
-/// assert_eq!(text(Diagnostic::code(&error)).as_deref(), Some("nexus_api::http_503"));
+/// let error: ResponseError = ResponseError::from_response(503u16, b"<html>Service Unavailable</html>");
+/// assert_eq!(text(error.code()).as_deref(), Some("nexus_api::http_503"));
 /// assert_eq!(text(error.help()).as_deref(), Some("retry with backoff"));
 /// assert_eq!(
 ///     text(error.url()).as_deref(),
@@ -134,7 +133,7 @@ mod tests {
     use super::*;
 
     fn code(api: &str, name: Name<'_>) -> String {
-        let api = Api::__new(Box::leak(api.into()), None);
+        let api = Api::from_header(Box::leak(api.into()), None);
         DiagnosticCode { api: &api, name }.to_string()
     }
 

@@ -22,17 +22,9 @@ use crate::{ErrorTable, ResponseError};
 /// ```
 pub const MAX_RETRY_AFTER: Duration = Duration::from_secs(24 * 60 * 60);
 
-/// The longest request id [`ResponseError::request_id`] keeps, in bytes: 256. A longer value
-/// is not kept at all, since a cut one would name no request.
-///
-/// ```
-/// use nexus_errors::{MAX_REQUEST_ID_BYTES, ResponseError};
-///
-/// let long = "r".repeat(MAX_REQUEST_ID_BYTES + 1);
-/// let response = http::Response::builder().status(500).header("x-request-id", long).body("").unwrap();
-/// assert_eq!(ResponseError::<nexus_errors::NexusError>::from_http(&response).request_id(), None);
-/// ```
-pub const MAX_REQUEST_ID_BYTES: usize = 256;
+// The longest request id kept, in bytes (documented on `ResponseError::request_id`). A
+// longer value is not kept at all, since a cut one would name no request.
+pub(crate) const MAX_REQUEST_ID_BYTES: usize = 256;
 
 /// The headers a request id is read from, in order of precedence: `X-Request-Id` (the
 /// common convention, Heroku, nginx, Rails, …), `Request-Id` (Stripe and others), and

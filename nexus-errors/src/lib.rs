@@ -6,14 +6,15 @@
 //! HTTP response into a typed error without ever failing.
 //!
 //! ```
-//! use nexus_errors::{Action, NexusError};
+//! use nexus_errors::{Action, NexusError, ResponseError};
 //!
 //! let error = NexusError::SessionTokenExpired;
 //! assert_eq!(error.code(), Some(4011));
 //! assert_eq!(error.status(), 401);
 //! assert_eq!(error.to_string(), "401 Unauthorized [4011]: The session token used in this request has expired.");
 //!
-//! let response = nexus_errors::from_response(401u16, br#"{"error":{"code":4011,"message":"expired"}}"#);
+//! let body = br#"{"error":{"code":4011,"message":"expired"}}"#;
+//! let response: ResponseError<NexusError> = ResponseError::from_response(401u16, body);
 //! assert_eq!(response.row(), Some(NexusError::SessionTokenExpired));
 //! assert_eq!(response.action(), Action::Reauthenticate);
 //! ```
@@ -40,18 +41,20 @@
 //! Features, all off by default:
 //!
 //! - `reqwest` (reqwest 0.13 without default features; for HTTPS, enable a TLS feature on
-//!   your own reqwest dependency): `ResponseError::from_reqwest`, `from_reqwest` and the
-//!   `ReqwestResponseExt::nexus_error_for_status` method, which read at most
-//!   `MAX_BODY_BYTES` of the body.
-//! - `reqwest-middleware`: `NexusRetryStrategy`, a reqwest-retry `RetryableStrategy` that
-//!   retries what [`is_retryable`] names. reqwest-retry cannot honour `Retry-After`; see
-//!   below for a retry loop that does.
+//!   your own reqwest dependency): `ResponseError::from_reqwest` and the
+//!   `ReqwestResponseExt::table_error_for_status` method, which read at most 64 KiB of the
+//!   body.
+//! - `reqwest-middleware`: `StatusRetryStrategy`, a reqwest-retry `RetryableStrategy` that
+//!   retries what [`ResponseError::is_retryable`] names, for any table. reqwest-retry cannot
+//!   honour `Retry-After`; see below for a retry loop that does.
 //! - `miette`: `miette::Diagnostic` for [`ResponseError`] and the generated enums: the code
 //!   is the row's name namespaced by the API (`nexus_api::SessionTokenExpired`, or
 //!   `nexus_api::http_503` without a row), the help is the [`Action`]'s advice, the url the
 //!   spec's `[api] source` ([`Api`]).
-//! - `http-body`: `ResponseError::from_http_body`, which reads any `http_body::Body`
-//!   (hyper, tower and axum clients) up to a bound.
+//! - `http-body`: `ResponseError::from_http_body`, which reads at most 64 KiB of any
+//!   `http_body::Body` (hyper, tower and axum clients).
+//!
+//! A status alone, without a response, is classified by [`Action::for_status`].
 //!
 //! For mock servers and tests, [`Row::error_body`] and [`Row::to_http_response`] give the
 //! response the API sends for a row.
@@ -123,7 +126,8 @@ extern crate self as nexus_errors;
 mod action;
 mod api;
 mod body;
-mod code;
+#[cfg(any(feature = "reqwest", feature = "http-body"))]
+mod bounded_body;
 #[cfg(feature = "miette")]
 mod diagnostic;
 mod error_body;
@@ -137,6 +141,7 @@ mod response;
 #[cfg(feature = "reqwest-middleware")]
 mod retry_strategy;
 mod row;
+mod server_code;
 mod table;
 
 #[doc(hidden)]
@@ -148,38 +153,19 @@ pub mod __private;
 #[doc(hidden)]
 pub use body::fuzz as __fuzz;
 
-pub use action::{
-    Action, is_client_error, is_retryable, is_server_error, is_throttled, needs_reauthentication,
-};
+pub use action::Action;
 pub use api::Api;
-pub use code::Code;
-pub use http_response::{MAX_REQUEST_ID_BYTES, MAX_RETRY_AFTER, REQUEST_ID_HEADERS};
+pub use http_response::{MAX_RETRY_AFTER, REQUEST_ID_HEADERS};
 pub use nexus_errors_macros::{ErrorTable, error_table};
 #[cfg(feature = "reqwest")]
-pub use reqwest_ext::{MAX_BODY_BYTES, ReqwestResponseExt, from_reqwest};
-pub use response::{
-    DISPLAY_CODE_LIMIT, DISPLAY_MESSAGE_LIMIT, DISPLAY_REQUEST_ID_LIMIT, Resolution, ResponseError,
-};
+pub use reqwest_ext::ReqwestResponseExt;
+pub use response::{Resolution, ResponseError};
 #[cfg(feature = "reqwest-middleware")]
-pub use retry_strategy::NexusRetryStrategy;
+pub use retry_strategy::StatusRetryStrategy;
 pub use row::Row;
+pub use server_code::ServerCode;
 pub use table::{ErrorTable, UnknownName};
 
 /// Errors of the MX Nexus API.
 #[error_table(path = "spec/errors.toml")]
 pub enum NexusError {}
-
-/// Reads a failed Nexus API response into a typed error; never fails, never panics.
-///
-/// Shorthand for [`ResponseError::<NexusError>::from_response`](ResponseError::from_response).
-///
-/// ```
-/// let error = nexus_errors::from_response(503u16, b"<html>Service Unavailable</html>");
-/// assert!(error.is_retryable());
-/// assert_eq!(error.row(), None);
-/// assert_eq!(error.to_string(), "503 Service Unavailable");
-/// ```
-#[must_use]
-pub fn from_response(status: impl Into<u16>, body: &[u8]) -> ResponseError<NexusError> {
-    ResponseError::from_response(status, body)
-}

@@ -8,7 +8,7 @@ use http::StatusCode;
 pub use serde;
 use serde::de::{self, Deserializer, Unexpected, Visitor};
 
-use crate::ErrorTable;
+use crate::{Api, ErrorTable, Row};
 
 /// `StatusCode` for a status the macro has already checked to be in 400..=599.
 ///
@@ -21,6 +21,41 @@ pub const fn status_code<const N: u16>() -> StatusCode {
             Err(_) => panic!("an HTTP status code must be in 100..=999"),
         }
     }
+}
+
+/// The columns of one row, as the generated code writes them: a struct literal, so two
+/// columns of one type (`status_text` and `description`, say) cannot be swapped unnoticed.
+#[derive(Debug, Clone, Copy)]
+pub struct RowFields {
+    /// The variant's name.
+    pub name: &'static str,
+    /// The documented code.
+    pub code: Option<u16>,
+    /// The HTTP status, from [`status_code`].
+    pub status: StatusCode,
+    /// The status text as documented.
+    pub status_text: &'static str,
+    /// The description as documented.
+    pub description: &'static str,
+    /// The notes under the row.
+    pub notes: &'static [&'static str],
+    /// The one-line `Display` text, precomputed from the other columns.
+    pub display: &'static str,
+}
+
+/// A row from its columns.
+pub const fn row(fields: RowFields) -> Row {
+    Row::from_fields(fields)
+}
+
+/// The `[api]` header of a table.
+pub const fn api(name: &'static str, source: Option<&'static str>) -> Api {
+    Api::from_header(name, source)
+}
+
+/// The status of a row, for `From<generated enum> for http::StatusCode`.
+pub const fn row_status_code(row: &Row) -> StatusCode {
+    row.status_code()
 }
 
 /// Deserializes a generated enum from its row's name.

@@ -6,63 +6,56 @@ use std::time::Duration;
 
 use crate::body::{self, RawCode};
 use crate::escape::write_bounded;
-use crate::{Action, Code, ErrorTable, NexusError, action};
+use crate::{Action, ErrorTable, NexusError, ServerCode, action};
 
-/// How many bytes of escaped server message `Display` writes at most (then `…`).
-pub const DISPLAY_MESSAGE_LIMIT: usize = 256;
-/// How many bytes of escaped server code `Display` writes at most (then `…`).
-pub const DISPLAY_CODE_LIMIT: usize = 32;
-/// How many bytes of escaped request id `Display` writes at most (then `…`): as many as a
-/// request id may have ([`MAX_REQUEST_ID_BYTES`](crate::MAX_REQUEST_ID_BYTES)), so only an id
-/// that escaping lengthens is ever cut.
-///
-/// ```
-/// assert_eq!(nexus_errors::DISPLAY_REQUEST_ID_LIMIT, nexus_errors::MAX_REQUEST_ID_BYTES);
-/// ```
-pub const DISPLAY_REQUEST_ID_LIMIT: usize = crate::MAX_REQUEST_ID_BYTES;
+// The bounds of `Display`'s three parts of server text, documented on its impl. Private:
+// they are facts of the output, not numbers a caller computes with.
+const DISPLAY_MESSAGE_LIMIT: usize = 256;
+const DISPLAY_CODE_LIMIT: usize = 32;
+// As long as a request id may be, so only an id that escaping lengthens is ever cut.
+const DISPLAY_REQUEST_ID_LIMIT: usize = crate::http_response::MAX_REQUEST_ID_BYTES;
 
 /// A failed HTTP response, read into a row of the error table where one fits.
 ///
-/// Made by [`from_response`](Self::from_response), which never fails and never panics: the
-/// status, the code and the message are always kept, whether or not a row was found. Act on
-/// the status ([`action`](Self::action), [`is_retryable`](Self::is_retryable), …): the API's
-/// documentation says codes and messages may change.
+/// `T` is the table; it defaults to [`NexusError`]. Every way to read a response is a
+/// constructor here, one per kind of input:
 ///
-/// `T` is the table; it defaults to [`NexusError`].
+/// - [`from_response`](Self::from_response): a status and the body's bytes;
+/// - [`from_http`](Self::from_http) and [`from_parts`](Self::from_parts): an
+///   `http::Response` whose body is in memory, reading `Retry-After` and the request id too;
+/// - with the `reqwest` feature, `from_reqwest`, and with the `http-body` feature,
+///   `from_http_body`: a streamed body, of which at most 64 KiB is read.
 ///
-/// Also made from an `http::Response` ([`from_http`](Self::from_http), which reads
-/// `Retry-After` and the request id too) and, with the `reqwest` feature, from a
-/// `reqwest::Response`, reading at most `MAX_BODY_BYTES` (64 KiB) of its body.
+/// Act on the status ([`action`](Self::action), [`is_retryable`](Self::is_retryable), …):
+/// the API's documentation says codes and messages may change.
 ///
 /// # Guarantees
 ///
 /// This is the one full statement of them; the crate docs and the README link here.
 ///
-/// - Reading ([`from_response`](Self::from_response), [`from_http`](Self::from_http),
-///   [`from_parts`](Self::from_parts), and with the `reqwest` and `http-body` features
-///   `from_reqwest` and `from_http_body`) never fails and never panics, whatever the status,
-///   the headers and the bytes: empty, HTML, truncated, not UTF-8, or nested a million
-///   levels deep.
-/// - The status is kept as received; the code and the message are kept as sent (the message
-///   whole, however long), whether or not a row was found.
+/// - Reading never fails and never panics, whatever the status, the headers and the bytes:
+///   empty, HTML, truncated, not UTF-8, or nested a million levels deep.
+/// - The status is kept as received; the server's code and message are kept as sent (the
+///   message whole, however long), whether or not a row was found.
 /// - No body can overflow the stack. The reader looks at most three levels deep (the body,
 ///   its `"error"` object, a field); serde_json skips anything deeper without recursion,
 ///   with one byte of heap per open bracket, and its recursion limit of 128 levels backs
 ///   this up. A body that breaks off or goes wrong keeps what was read before.
 /// - Memory is bounded by the body: while reading, at most about twice its size (serde_json's
 ///   buffer for an escaped string or for skipped brackets, which grows by doubling); after,
-///   a copy of the message and of the code. The `reqwest` helpers read at most
-///   `MAX_BODY_BYTES` (64 KiB) of a body, and `from_http_body` at most the limit it is given.
-/// - `Display` is one line with no control character, and its length is bounded by
-///   [`DISPLAY_CODE_LIMIT`], [`DISPLAY_MESSAGE_LIMIT`] and [`DISPLAY_REQUEST_ID_LIMIT`]: the
-///   exact bound is in the documentation of its impl below.
+///   a copy of the message and of the code. A streamed body (`from_reqwest`,
+///   `from_http_body`) is read up to 64 KiB, into a buffer that never grows past that.
+/// - `Display` is one line with no control character, and its length is bounded: at most
+///   32 bytes of the server's code, 256 of its message and 256 of the request id, escaped;
+///   the exact bound is in the documentation of its impl below.
 ///
 /// ```
-/// use nexus_errors::{Action, NexusError, ResponseError};
+/// use nexus_errors::{Action, NexusError, Resolution, ResponseError};
 ///
 /// let body = br#"{"error":{"code":4011,"message":"The session token used in this request has expired."}}"#;
 /// let error: ResponseError = ResponseError::from_response(401u16, body);
 /// assert_eq!(error.row(), Some(NexusError::SessionTokenExpired));
+/// assert_eq!(error.resolution(), Some(Resolution::Code));
 /// assert_eq!(error.action(), Action::Reauthenticate);
 /// assert_eq!(
 ///     error.to_string(),
@@ -72,26 +65,24 @@ pub const DISPLAY_REQUEST_ID_LIMIT: usize = crate::MAX_REQUEST_ID_BYTES;
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct ResponseError<T = NexusError> {
     status: u16,
-    row: Option<T>,
-    resolution: Resolution,
-    code: Option<Code>,
-    message: Option<Cow<'static, str>>,
+    // The row and the rule that found it, together: there is no rule without a row.
+    matched: Option<(T, Resolution)>,
+    server_code: Option<ServerCode>,
+    server_message: Option<Cow<'static, str>>,
     retry_after: Option<Duration>,
     request_id: Option<Box<str>>,
 }
 
-/// Which rule matched the response to its row.
+/// Which rule matched a response to its row; see [`ResponseError::from_response`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum Resolution {
-    /// The body's code is a documented code of a row with the response's status.
+    /// The server's code is the documented code of a row with the response's status.
     Code,
-    /// The body's message, trimmed, is the description of a row with the response's status.
+    /// The server's message, trimmed, is the description of a row with the response's status.
     Message,
     /// The table has exactly one row with the response's status.
     Status,
-    /// No rule matched; only the status, code and message are known.
-    Unresolved,
 }
 
 impl<T: ErrorTable> ResponseError<T> {
@@ -101,35 +92,43 @@ impl<T: ErrorTable> ResponseError<T> {
     /// `{"error":"message"}`, with extra fields, or anything else: empty, HTML, truncated or
     /// not UTF-8. A code may be a number or a string (trimmed), null or absent.
     ///
-    /// The row is chosen by the first rule that matches:
+    /// The row is chosen by the first rule that matches ([`Resolution`]):
     /// 1. the code is documented on a row with this status;
     /// 2. the trimmed message is the description of a row with this status;
     /// 3. the table has exactly one row with this status.
     ///
     /// Otherwise there is no row. Nothing is allocated when the body's message is the row's
     /// description and the code (if any) is a number.
+    ///
+    /// ```
+    /// use nexus_errors::{NexusError, ResponseError};
+    ///
+    /// let error = ResponseError::<NexusError>::from_response(503u16, b"<html>Service Unavailable</html>");
+    /// assert!(error.is_retryable());
+    /// assert_eq!((error.row(), error.resolution()), (None, None));
+    /// assert_eq!(error.to_string(), "503 Service Unavailable");
+    /// ```
     #[must_use]
     pub fn from_response(status: impl Into<u16>, body: &[u8]) -> Self {
         let status = status.into();
         let fields = body::read(body);
-        let code = fields.code.map(|code| match code {
-            RawCode::Number(n) => Code::Number(n),
-            RawCode::Text(text) => Code::Text(text.into()),
+        let server_code = fields.code.map(|code| match code {
+            RawCode::Number(n) => ServerCode::Number(n),
+            RawCode::Text(text) => ServerCode::Text(text.into()),
         });
         let message = fields.message;
-        let (row, resolution) = resolve::<T>(status, code.as_ref(), message.as_deref());
-        let message = message.map(|message| match row {
-            Some(row) if row.row().description() == message => {
+        let matched = resolve::<T>(status, server_code.as_ref(), message.as_deref());
+        let server_message = message.map(|message| match matched {
+            Some((row, _)) if row.row().description() == message => {
                 Cow::Borrowed(row.row().description())
             }
             _ => Cow::Owned(message.into_owned()),
         });
         ResponseError {
             status,
-            row,
-            resolution,
-            code,
-            message,
+            matched,
+            server_code,
+            server_message,
             retry_after: None,
             request_id: None,
         }
@@ -150,13 +149,13 @@ impl<T: ErrorTable> ResponseError<T> {
     /// The table row the response was matched to, if any.
     #[must_use]
     pub fn row(&self) -> Option<T> {
-        self.row
+        self.matched.map(|(row, _)| row)
     }
 
-    /// Which rule found the row.
+    /// Which rule found the row; `None` exactly when there is no row.
     #[must_use]
-    pub fn resolution(&self) -> Resolution {
-        self.resolution
+    pub fn resolution(&self) -> Option<Resolution> {
+        self.matched.map(|(_, resolution)| resolution)
     }
 
     /// The HTTP status, as received.
@@ -165,22 +164,26 @@ impl<T: ErrorTable> ResponseError<T> {
         self.status
     }
 
-    /// The HTTP status, if it is a valid status code (100..=999).
+    /// The code the server sent in the body, as sent; the row's documented code is
+    /// `row().code()`.
+    ///
+    /// ```
+    /// use nexus_errors::{NexusError, ResponseError, ServerCode};
+    ///
+    /// let error = ResponseError::<NexusError>::from_response(401u16, br#"{"code":"4011"}"#);
+    /// assert_eq!(error.server_code(), Some(&ServerCode::Text("4011".into())));
+    /// assert_eq!(error.row().and_then(|row| row.code()), Some(4011));
+    /// ```
     #[must_use]
-    pub fn status_code(&self) -> Option<http::StatusCode> {
-        http::StatusCode::from_u16(self.status).ok()
+    pub fn server_code(&self) -> Option<&ServerCode> {
+        self.server_code.as_ref()
     }
 
-    /// The code from the body, as sent.
+    /// The message the server sent in the body, as sent (not trimmed, not escaped); the
+    /// row's documented text is `row().description()`.
     #[must_use]
-    pub fn code(&self) -> Option<&Code> {
-        self.code.as_ref()
-    }
-
-    /// The message from the body, as sent (not trimmed, not escaped).
-    #[must_use]
-    pub fn message(&self) -> Option<&str> {
-        self.message.as_deref()
+    pub fn server_message(&self) -> Option<&str> {
+        self.server_message.as_deref()
     }
 
     /// How long the server asked the client to wait before retrying, from the first
@@ -199,7 +202,7 @@ impl<T: ErrorTable> ResponseError<T> {
     ///
     /// ```
     /// use std::time::Duration;
-    /// use nexus_errors::{NexusError, ResponseError};
+    /// use nexus_errors::ResponseError;
     ///
     /// let response = http::Response::builder()
     ///     .status(503)
@@ -218,14 +221,14 @@ impl<T: ErrorTable> ResponseError<T> {
     /// The id the server gave the request, for logs and support tickets.
     ///
     /// Read by [`from_http`](Self::from_http), [`from_parts`](Self::from_parts) and the
-    /// `reqwest` helpers from the first of [`REQUEST_ID_HEADERS`](crate::REQUEST_ID_HEADERS)
+    /// streaming constructors from the first of [`REQUEST_ID_HEADERS`](crate::REQUEST_ID_HEADERS)
     /// (`X-Request-Id`, `Request-Id`, `X-Amzn-RequestId`, in that order) whose first value
-    /// is non-empty UTF-8 of at most [`MAX_REQUEST_ID_BYTES`](crate::MAX_REQUEST_ID_BYTES)
-    /// bytes; a value that is not is skipped, never cut. It is kept as received (not
-    /// trimmed, not escaped): escape it before printing it yourself, as `Display` does.
+    /// is non-empty UTF-8 of at most 256 bytes; a value that is not is skipped, never cut,
+    /// since a cut id would name no request. It is kept as received (not trimmed, not
+    /// escaped): escape it before printing it yourself, as `Display` does.
     ///
     /// ```
-    /// use nexus_errors::{NexusError, ResponseError};
+    /// use nexus_errors::ResponseError;
     ///
     /// let response = http::Response::builder()
     ///     .status(502)
@@ -235,6 +238,10 @@ impl<T: ErrorTable> ResponseError<T> {
     /// let error: ResponseError = ResponseError::from_http(&response);
     /// assert_eq!(error.request_id(), Some("8d2f-41c0"));
     /// assert_eq!(error.to_string(), r#"502 Bad Gateway; request id "8d2f-41c0""#);
+    ///
+    /// let long = "r".repeat(257);
+    /// let response = http::Response::builder().status(500).header("x-request-id", long).body("").unwrap();
+    /// assert_eq!(ResponseError::<nexus_errors::NexusError>::from_http(&response).request_id(), None);
     /// ```
     #[must_use]
     pub fn request_id(&self) -> Option<&str> {
@@ -250,8 +257,11 @@ impl<T: ErrorTable> ResponseError<T> {
     /// Whether sending the same request again may succeed (408, 429, 500, 502, 503, 504).
     ///
     /// ```
-    /// assert!(nexus_errors::from_response(503u16, b"").is_retryable());
-    /// assert!(!nexus_errors::from_response(400u16, b"").is_retryable());
+    /// use nexus_errors::{NexusError, ResponseError};
+    ///
+    /// let read = |status: u16| ResponseError::<NexusError>::from_response(status, b"");
+    /// assert!(read(503).is_retryable());
+    /// assert!(!read(400).is_retryable());
     /// ```
     #[must_use]
     pub fn is_retryable(&self) -> bool {
@@ -262,8 +272,11 @@ impl<T: ErrorTable> ResponseError<T> {
     /// ([`retry_after`](Self::retry_after)). Transient failures (408, 5xx) are not throttling.
     ///
     /// ```
-    /// assert!(nexus_errors::from_response(429u16, b"").is_throttled());
-    /// assert!(!nexus_errors::from_response(503u16, b"").is_throttled());
+    /// use nexus_errors::{NexusError, ResponseError};
+    ///
+    /// let read = |status: u16| ResponseError::<NexusError>::from_response(status, b"");
+    /// assert!(read(429).is_throttled());
+    /// assert!(!read(503).is_throttled());
     /// ```
     #[must_use]
     pub fn is_throttled(&self) -> bool {
@@ -289,14 +302,15 @@ impl<T: ErrorTable> ResponseError<T> {
     }
 }
 
+/// The row and the rule that found it; see [`ResponseError::from_response`].
 fn resolve<T: ErrorTable>(
     status: u16,
-    code: Option<&Code>,
+    code: Option<&ServerCode>,
     message: Option<&str>,
-) -> (Option<T>, Resolution) {
-    if let Some(row) = code.and_then(Code::as_u16).and_then(T::from_code) {
+) -> Option<(T, Resolution)> {
+    if let Some(row) = code.and_then(ServerCode::as_u16).and_then(T::from_code) {
         if row.row().status() == status {
-            return (Some(row), Resolution::Code);
+            return Some((row, Resolution::Code));
         }
     }
     let candidates = T::with_status(status);
@@ -305,60 +319,61 @@ fn resolve<T: ErrorTable>(
             .iter()
             .find(|row| row.row().description() == message)
         {
-            return (Some(*row), Resolution::Message);
+            return Some((*row, Resolution::Message));
         }
     }
     match candidates {
-        [only] => (Some(*only), Resolution::Status),
-        _ => (None, Resolution::Unresolved),
+        [only] => Some((*only, Resolution::Status)),
+        _ => None,
     }
 }
 
 /// One line: the row's text when there is a row, else the status and its reason phrase;
 /// then the server's code and message where they add to it, and the request id, escaped
-/// and bounded by [`DISPLAY_CODE_LIMIT`], [`DISPLAY_MESSAGE_LIMIT`] and
-/// [`DISPLAY_REQUEST_ID_LIMIT`], so a hostile response can neither forge log lines nor
-/// flood a log.
+/// and bounded, so a hostile response can neither forge log lines nor flood a log.
 ///
 /// Server text never puts a control character (`char::is_control`) in the output: control
 /// characters, quotes, ANSI escapes and bidirectional overrides are escaped as by
-/// `char::escape_debug`, and a cut is marked with `…`. The length in bytes is at most
+/// `char::escape_debug`, and a cut is marked with `…`. The server's code is cut after 32
+/// bytes of escaped text, its message after 256 and the request id after 256 (as long as a
+/// request id may be, so only an id that escaping lengthens is cut). The length in bytes is
+/// at most
 ///
 /// ```text
-/// head + DISPLAY_CODE_LIMIT + DISPLAY_MESSAGE_LIMIT + DISPLAY_REQUEST_ID_LIMIT + 43
+/// head + 32 + 256 + 256 + 43
 /// ```
 ///
 /// where `head` is the length of the row's text ([`Row::display`](crate::Row::display)) or of
 /// `"{status} {reason phrase}"` (`Unknown Status` for a status without one), and 43 bytes
 /// are the fixed text: `"; code "` (7), `"; message \""` (11), `"; request id \""` (14),
 /// two closing `"` (2) and a `…` (3) after each of the three bounded parts. A numeric code is
-/// at most 20 characters, within [`DISPLAY_CODE_LIMIT`].
+/// at most 20 characters, within its 32.
 impl<T: ErrorTable> fmt::Display for ResponseError<T> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let row = self.row.map(ErrorTable::row);
+        let row = self.row().map(ErrorTable::row);
         match row {
             Some(row) => f.write_str(row.display())?,
             None => {
-                let reason = self
-                    .status_code()
+                let reason = http::StatusCode::from_u16(self.status)
+                    .ok()
                     .and_then(|s| s.canonical_reason())
                     .unwrap_or("Unknown Status");
                 write!(f, "{} {reason}", self.status)?;
             }
         }
-        if let Some(code) = &self.code {
+        if let Some(code) = &self.server_code {
             if row.is_none_or(|row| {
                 row.code()
                     .is_none_or(|documented| code.as_u16() != Some(documented))
             }) {
                 f.write_str("; code ")?;
                 match code {
-                    Code::Number(n) => write!(f, "{n}")?,
-                    Code::Text(text) => write_bounded(f, text, DISPLAY_CODE_LIMIT)?,
+                    ServerCode::Number(n) => write!(f, "{n}")?,
+                    ServerCode::Text(text) => write_bounded(f, text, DISPLAY_CODE_LIMIT)?,
                 }
             }
         }
-        if let Some(message) = &self.message {
+        if let Some(message) = &self.server_message {
             if row.is_none_or(|row| row.description() != message.trim()) {
                 f.write_str("; message \"")?;
                 write_bounded(f, message, DISPLAY_MESSAGE_LIMIT)?;
@@ -393,9 +408,12 @@ mod tests {
         let error = read(401, r#"{"error":{"code":4011,"message":"Token gone"}}"#);
         assert_eq!(
             (error.row(), error.resolution()),
-            (Some(NexusError::SessionTokenExpired), Resolution::Code)
+            (
+                Some(NexusError::SessionTokenExpired),
+                Some(Resolution::Code)
+            )
         );
-        assert_eq!(error.message(), Some("Token gone"));
+        assert_eq!(error.server_message(), Some("Token gone"));
     }
 
     #[test]
@@ -407,9 +425,9 @@ mod tests {
         );
         assert_eq!(
             (error.row(), error.resolution()),
-            (Some(NexusError::InvalidApiToken), Resolution::Message)
+            (Some(NexusError::InvalidApiToken), Some(Resolution::Message))
         );
-        assert_eq!(error.message(), Some(sent));
+        assert_eq!(error.server_message(), Some(sent));
     }
 
     #[test]
@@ -425,22 +443,19 @@ mod tests {
                 let error = read(status, body);
                 assert_eq!(
                     (error.row(), error.resolution()),
-                    (Some(row), Resolution::Status),
+                    (Some(row), Some(Resolution::Status)),
                     "{status} {body}"
                 );
             }
             let error = read(status, unknown);
             assert_eq!(
-                (error.code(), error.message()),
-                (Some(&Code::Number(9999)), Some("something new"))
+                (error.server_code(), error.server_message()),
+                (Some(&ServerCode::Number(9999)), Some("something new"))
             );
         }
         // Two rows and neither code nor message names one: no row.
         let error = read(401, unknown);
-        assert_eq!(
-            (error.row(), error.resolution()),
-            (None, Resolution::Unresolved)
-        );
+        assert_eq!((error.row(), error.resolution()), (None, None));
     }
 
     /// The README's table for the action and the two retry answers; RFC 9110, section 15,

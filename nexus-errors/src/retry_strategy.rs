@@ -1,13 +1,14 @@
 //! reqwest-retry integration (the `reqwest-middleware` feature): a
-//! [`RetryableStrategy`] that classifies responses as [`is_retryable`](crate::is_retryable)
-//! does.
+//! [`RetryableStrategy`] that classifies responses by status, as
+//! [`ResponseError::is_retryable`](crate::ResponseError::is_retryable) does.
 
 use reqwest_retry::{Retryable, RetryableStrategy, default_on_request_failure};
 
 use crate::action;
 
 /// A [`reqwest_retry::RetryableStrategy`] that retries exactly the statuses
-/// [`is_retryable`](crate::is_retryable) names (408, 429, 500, 502, 503, 504), treats every
+/// [`ResponseError::is_retryable`](crate::ResponseError::is_retryable) names (408, 429, 500,
+/// 502, 503, 504), whatever the table, treats every
 /// other 4xx and 5xx as fatal, and lets any other response through. A request that got no
 /// response (a connection refused, a timeout) is left to reqwest-retry's
 /// [`default_on_request_failure`].
@@ -29,22 +30,22 @@ use crate::action;
 /// built on:
 ///
 /// ```
-/// use nexus_errors::NexusRetryStrategy;
+/// use nexus_errors::StatusRetryStrategy;
 /// use reqwest_middleware::ClientBuilder;
 /// use reqwest_retry::{RetryTransientMiddleware, policies::ExponentialBackoff};
 ///
 /// let policy = ExponentialBackoff::builder().build_with_max_retries(3);
 /// let client = ClientBuilder::new(reqwest::Client::new())
-///     .with(RetryTransientMiddleware::new_with_policy_and_strategy(policy, NexusRetryStrategy))
+///     .with(RetryTransientMiddleware::new_with_policy_and_strategy(policy, StatusRetryStrategy))
 ///     .build();
 /// # drop(client);
 /// ```
 ///
 /// Available with the `reqwest-middleware` feature.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
-pub struct NexusRetryStrategy;
+pub struct StatusRetryStrategy;
 
-impl RetryableStrategy for NexusRetryStrategy {
+impl RetryableStrategy for StatusRetryStrategy {
     fn handle(
         &self,
         result: &Result<reqwest::Response, reqwest_middleware::Error>,
@@ -76,7 +77,7 @@ mod tests {
             .status(status)
             .body(Vec::<u8>::new())
             .expect("a valid status");
-        NexusRetryStrategy
+        StatusRetryStrategy
             .handle(&Ok(reqwest::Response::from(response)))
             .map(|r| r == Retryable::Transient)
     }
@@ -107,7 +108,7 @@ mod tests {
     #[test]
     fn request_failures_are_left_to_reqwest_retry() {
         let error = reqwest_middleware::Error::middleware(Broken);
-        let ours = NexusRetryStrategy.handle(&Err(error));
+        let ours = StatusRetryStrategy.handle(&Err(error));
         let error = reqwest_middleware::Error::middleware(Broken);
         assert!(ours == default_on_request_failure(&error));
         assert!(ours == Some(Retryable::Fatal));

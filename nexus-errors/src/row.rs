@@ -4,13 +4,15 @@ use core::fmt;
 
 use http::StatusCode;
 
+use crate::__private::RowFields;
 use crate::Action;
 
 /// One row of a documented error table: code, HTTP status, status text, description, notes.
 ///
 /// Rows are generated from the spec at compile time and live in `'static` memory; every
 /// accessor returns borrowed data and allocates nothing. Get one with `row()` on a generated
-/// enum, e.g. [`NexusError::row`](crate::NexusError::row).
+/// enum, e.g. [`NexusError::row`](crate::NexusError::row). A generated enum converts into
+/// `http::StatusCode` (`StatusCode::from(NexusError::RecordNotFound)`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Row {
     name: &'static str,
@@ -23,18 +25,18 @@ pub struct Row {
 }
 
 impl Row {
-    /// Used by the generated code only; `display` is precomputed from the other columns.
-    #[doc(hidden)]
-    #[allow(clippy::too_many_arguments)] // one argument per column of the spec
-    pub const fn __new(
-        name: &'static str,
-        code: Option<u16>,
-        status: StatusCode,
-        status_text: &'static str,
-        description: &'static str,
-        notes: &'static [&'static str],
-        display: &'static str,
-    ) -> Self {
+    /// Used by the generated code only, through `__private::row`: named fields, so two
+    /// columns of one type cannot be swapped without the build noticing.
+    pub(crate) const fn from_fields(fields: RowFields) -> Self {
+        let RowFields {
+            name,
+            code,
+            status,
+            status_text,
+            description,
+            notes,
+            display,
+        } = fields;
         Row {
             name,
             code,
@@ -67,10 +69,8 @@ impl Row {
         self.status.as_u16()
     }
 
-    /// The HTTP status.
-    #[inline]
-    #[must_use]
-    pub const fn status_code(&self) -> StatusCode {
+    /// The HTTP status, for the conversions into `http` types.
+    pub(crate) const fn status_code(&self) -> StatusCode {
         self.status
     }
 

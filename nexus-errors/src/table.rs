@@ -3,12 +3,13 @@
 use core::fmt::{self, Debug};
 use core::hash::Hash;
 
-use crate::{Api, ResponseError, Row};
+use crate::{Api, Row};
 
 /// An enum generated from an error table, by `#[error_table]` or `#[derive(ErrorTable)]`.
 ///
 /// Each generated enum also has these as inherent `const fn`s; the trait is for code that
-/// works with any table, such as [`ResponseError`].
+/// works with any table, such as [`ResponseError`](crate::ResponseError), which reads a
+/// response into any table: `ResponseError::<YourTable>::from_response(status, body)`.
 pub trait ErrorTable: Copy + Eq + Hash + Debug + std::error::Error + Send + Sync + 'static {
     /// Every row of the table, in the spec's order.
     const ALL: &'static [Self];
@@ -39,12 +40,6 @@ pub trait ErrorTable: Copy + Eq + Hash + Debug + std::error::Error + Send + Sync
     /// );
     /// ```
     fn api() -> &'static Api;
-
-    /// Reads a failed HTTP response into a typed error; see [`ResponseError::from_response`].
-    #[must_use]
-    fn from_response(status: impl Into<u16>, body: &[u8]) -> ResponseError<Self> {
-        ResponseError::from_response(status, body)
-    }
 }
 
 /// The error of `FromStr` on a generated enum: no row has that name.

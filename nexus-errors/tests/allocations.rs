@@ -17,7 +17,7 @@ mod counting_alloc;
 use std::fmt::Write as _;
 
 use counting_alloc::allocations_during;
-use nexus_errors::{NexusError, Resolution};
+use nexus_errors::{NexusError, Resolution, ResponseError};
 
 /// The body the API sends for `row`: `{"error":{"code":…,"message":<description>}}`, without
 /// `code` when the row has none.
@@ -35,7 +35,10 @@ fn the_counter_sees_allocations() {
     let (_, n) = allocations_during(|| String::from("x"));
     assert_eq!(n, 1);
     let (_, n) = allocations_during(|| {
-        nexus_errors::from_response(400u16, br#"{"error":{"message":"not in the table"}}"#)
+        ResponseError::<NexusError>::from_response(
+            400u16,
+            br#"{"error":{"message":"not in the table"}}"#,
+        )
     });
     assert_eq!(n, 1, "an unknown message is kept, owned");
 }
@@ -44,7 +47,8 @@ fn the_counter_sees_allocations() {
 fn from_response_on_a_rows_exact_body_allocates_nothing() {
     for &row in NexusError::ALL {
         let body = exact_body(row);
-        let (error, n) = allocations_during(|| nexus_errors::from_response(row.status(), &body));
+        let (error, n) =
+            allocations_during(|| ResponseError::<NexusError>::from_response(row.status(), &body));
         assert_eq!(error.row(), Some(row), "{}", String::from_utf8_lossy(&body));
         assert_eq!(
             n,
@@ -59,11 +63,15 @@ fn from_response_on_a_rows_exact_body_allocates_nothing() {
 
 #[test]
 fn from_response_by_code_alone_allocates_nothing() {
-    let (error, n) =
-        allocations_during(|| nexus_errors::from_response(401u16, br#"{"error":{"code":4011}}"#));
+    let (error, n) = allocations_during(|| {
+        ResponseError::<NexusError>::from_response(401u16, br#"{"error":{"code":4011}}"#)
+    });
     assert_eq!(
         (error.row(), error.resolution()),
-        (Some(NexusError::SessionTokenExpired), Resolution::Code)
+        (
+            Some(NexusError::SessionTokenExpired),
+            Some(Resolution::Code)
+        )
     );
     assert_eq!(n, 0);
 }
@@ -84,7 +92,7 @@ fn display_into_a_string_with_capacity_allocates_nothing() {
 fn display_of_a_matched_response_allocates_nothing() {
     let mut out = String::with_capacity(512);
     for &row in NexusError::ALL {
-        let error = nexus_errors::from_response(row.status(), &exact_body(row));
+        let error = ResponseError::<NexusError>::from_response(row.status(), &exact_body(row));
         out.clear();
         let (result, n) = allocations_during(|| write!(out, "{error}"));
         result.expect("writing to a String never fails");
@@ -98,7 +106,7 @@ fn from_http_reads_its_headers_without_allocating_but_for_the_request_id() {
     for &row in NexusError::ALL {
         let body = exact_body(row);
         let mut response = http::Response::new(body.as_slice());
-        *response.status_mut() = row.status_code();
+        *response.status_mut() = http::StatusCode::from(row);
         let headers = response.headers_mut();
         headers.insert("retry-after", http::HeaderValue::from_static("30"));
         headers.insert(

@@ -61,26 +61,32 @@ fn the_saved_429_is_explained_with_its_wait_request_id_and_throttling() {
     // The spec's one 429 row, and the advice `Action` documents for it.
     assert_eq!(
         line(&out, "row "),
-        "row        TooManyRequests (matched by its message)"
+        "row            TooManyRequests (matched by its message)"
     );
     assert_eq!(
         line(&out, "action"),
-        "action     wait for Retry-After, then retry"
+        "action         wait for Retry-After, then retry"
     );
-    assert_eq!(line(&out, "retry"), "retry      yes");
-    assert_eq!(line(&out, "throttled"), "throttled  yes");
-    assert_eq!(line(&out, "wait"), "wait       30 s (Retry-After: \"30\")");
+    assert_eq!(line(&out, "retry"), "retry          yes");
+    assert_eq!(line(&out, "throttled"), "throttled      yes");
+    assert_eq!(
+        line(&out, "wait"),
+        "wait           30 s (Retry-After: \"30\")"
+    );
     assert_eq!(
         line(&out, "request id"),
-        format!("request id \"{request_id}\" (from x-request-id)")
+        format!("request id     \"{request_id}\" (from x-request-id)")
     );
     assert_eq!(
         line(&out, "error"),
-        format!("error      429 Too Many Requests; request id \"{request_id}\"")
+        format!("error          429 Too Many Requests; request id \"{request_id}\"")
     );
-    assert_eq!(line(&out, "code"), "code       none sent");
+    assert_eq!(line(&out, "server code"), "server code    none sent");
     assert_eq!(body, r#"{"error":{"code":null,"message":""}}"#);
-    assert_eq!(line(&out, "message"), "message    \"\" (as sent)");
+    assert_eq!(
+        line(&out, "server message"),
+        "server message \"\" (as sent)"
+    );
 
     // The same bytes on standard input, as `curl -si … | explain -`.
     assert_eq!(explain(&["-"], saved.as_bytes()), (0, out, String::new()));
@@ -99,13 +105,13 @@ fn a_date_is_read_against_the_saved_date() {
     assert_eq!(code, 0);
     assert_eq!(
         line(&out, "wait"),
-        "wait       2 min 0 s (Retry-After: \"Thu, 26 Nov 2026 12:12:00 GMT\", a date read against the response's Date)"
+        "wait           2 min 0 s (Retry-After: \"Thu, 26 Nov 2026 12:12:00 GMT\", a date read against the response's Date)"
     );
-    assert_eq!(line(&out, "throttled"), "throttled  no");
-    assert_eq!(line(&out, "action"), "action     retry with backoff");
+    assert_eq!(line(&out, "throttled"), "throttled      no");
+    assert_eq!(line(&out, "action"), "action         retry with backoff");
     assert_eq!(
         line(&out, "request id"),
-        "request id \"req_8Kq2vT\" (from request-id)"
+        "request id     \"req_8Kq2vT\" (from request-id)"
     );
 }
 
@@ -170,7 +176,7 @@ fn the_older_forms_still_work() {
     assert_eq!(code, 0);
     assert_eq!(
         line(&out, "row "),
-        "row        SessionTokenExpired (matched by its code)"
+        "row            SessionTokenExpired (matched by its code)"
     );
     // No headers: no wait and no request id lines.
     assert!(
@@ -180,7 +186,7 @@ fn the_older_forms_still_work() {
 
     let (code, out, _) = explain(&["400", "-"], br#"{"code":4001}"#);
     assert_eq!(code, 0);
-    assert_eq!(line(&out, "code"), "code       4001 (as sent)");
+    assert_eq!(line(&out, "server code"), "server code    4001 (as sent)");
 
     let (code, out, _) = explain(&[], b"");
     assert_eq!(code, 0);

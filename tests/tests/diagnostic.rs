@@ -61,7 +61,7 @@ fn row_body(row: NexusError) -> String {
 #[test]
 fn a_response_without_a_row_is_named_by_its_status() {
     for status in [0u16, 200, 418, 502, 503, 599, 999] {
-        let error = nexus_errors::from_response(status, b"<html>oops</html>");
+        let error = ResponseError::<NexusError>::from_response(status, b"<html>oops</html>");
         assert_eq!(error.row(), None, "{status}");
         assert_eq!(
             text(Diagnostic::code(&error)),
@@ -98,7 +98,7 @@ fn the_downstream_crate_gets_the_impls_in_both_forms() {
             assert_eq!(text(url), None);
         }
     }
-    let error = PaymentsError::from_response(418u16, b"");
+    let error = ResponseError::<PaymentsError>::from_response(418u16, b"");
     assert_eq!(
         text(Diagnostic::code(&error)).as_deref(),
         Some("acme_payments_api::http_418")
@@ -108,7 +108,7 @@ fn the_downstream_crate_gets_the_impls_in_both_forms() {
 #[test]
 fn a_response_error_goes_into_a_miette_report() {
     fn call() -> miette::Result<()> {
-        Err(nexus_errors::from_response(429u16, b""))?;
+        Err(ResponseError::<NexusError>::from_response(429u16, b""))?;
         Ok(())
     }
     let report = call().expect_err("an error");

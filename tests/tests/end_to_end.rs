@@ -19,10 +19,13 @@ use common::loopback::{Loopback, client};
 use common::{Row, Spec};
 use http::header::{CONTENT_LENGTH, CONTENT_TYPE, DATE, HeaderName, RETRY_AFTER};
 use nexus_errors::{
-    Code, ErrorTable, MAX_BODY_BYTES, NexusError, ReqwestResponseExt, Resolution, ResponseError,
+    ErrorTable, NexusError, ReqwestResponseExt, Resolution, ResponseError, ServerCode,
 };
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpListener;
+
+/// How much of a streamed body `from_reqwest` reads, as its documentation states: 64 KiB.
+const BODY_LIMIT: usize = 64 * 1024;
 
 // --- the server and the client ---------------------------------------------------------
 
@@ -109,7 +112,7 @@ async fn fetch(client: &reqwest::Client, server: &Server, path: &str) -> Respons
     server
         .get(client, path)
         .await
-        .nexus_error_for_status()
+        .table_error_for_status::<NexusError>()
         .await
         .expect_err("a 4xx or 5xx response is an error")
 }
@@ -136,8 +139,8 @@ impl Expect {
     }
 
     /// The row the documented rules pick, worked out on the spec, and by which rule.
-    fn resolution<'s>(&self, spec: &'s Spec) -> (Option<&'s Row>, Resolution) {
-        let code = self.code.map(Code::Number);
+    fn resolution<'s>(&self, spec: &'s Spec) -> (Option<&'s Row>, Option<Resolution>) {
+        let code = self.code.map(ServerCode::Number);
         spec.expected_row(self.status, code.as_ref(), self.message.as_deref())
     }
 
@@ -151,11 +154,15 @@ impl Expect {
         assert_eq!(error.resolution(), resolution, "{what}: resolution");
         assert_eq!(error.status(), self.status, "{what}: status");
         assert_eq!(
-            error.code(),
-            self.code.map(Code::Number).as_ref(),
+            error.server_code(),
+            self.code.map(ServerCode::Number).as_ref(),
             "{what}: code"
         );
-        assert_eq!(error.message(), self.message.as_deref(), "{what}: message");
+        assert_eq!(
+            error.server_message(),
+            self.message.as_deref(),
+            "{what}: message"
+        );
         assert_eq!(error.retry_after(), self.retry_after, "{what}: retry-after");
         assert_eq!(
             error.is_retryable(),
@@ -265,11 +272,11 @@ async fn unknown_errors_keep_code_and_message_and_resolve_by_status_alone() {
         .collect();
     let single = cases
         .iter()
-        .filter(|c| c.expect.resolution(&spec).1 == Resolution::Status)
+        .filter(|c| c.expect.resolution(&spec).1 == Some(Resolution::Status))
         .count();
     let none = cases
         .iter()
-        .filter(|c| c.expect.resolution(&spec).1 == Resolution::Unresolved)
+        .filter(|c| c.expect.resolution(&spec).1.is_none())
         .count();
     assert!(
         single > 0 && none > 0,
@@ -309,7 +316,8 @@ async fn proxy_html_pages_and_empty_bodies_keep_the_status() {
         ("/html/502", "502 Bad Gateway"),
         ("/html/503", "503 Service Unavailable"),
     ] {
-        let error = nexus_errors::from_reqwest(server.get(&client, path).await).await;
+        let error =
+            ResponseError::<NexusError>::from_reqwest(server.get(&client, path).await).await;
         assert_eq!(error.row(), None, "{path}");
         assert!(error.is_retryable(), "{path}");
         assert_eq!(error.to_string(), shown);
@@ -391,7 +399,7 @@ async fn a_body_cut_by_the_connection_closing_is_read_as_far_as_it_came() {
     });
     let response = client().get(url).send().await.expect("the head arrives");
     let error = response
-        .nexus_error_for_status()
+        .table_error_for_status::<NexusError>()
         .await
         .expect_err("a failed response");
     tokio::time::timeout(Duration::from_secs(10), server)
@@ -418,11 +426,11 @@ async fn bodies_past_the_bound_are_read_up_to_it_and_no_further() {
         body.resize(body.len() + 1024 * 1024, b' ');
         body
     };
-    let fits = MAX_BODY_BYTES - prefix.len() - 1;
+    let fits = BODY_LIMIT - prefix.len() - 1;
     let within = body(fits);
-    assert_eq!(within[MAX_BODY_BYTES - 1], b'"');
+    assert_eq!(within[BODY_LIMIT - 1], b'"');
     let beyond = body(fits + 1);
-    assert_eq!(beyond[MAX_BODY_BYTES - 1], b'x');
+    assert_eq!(beyond[BODY_LIMIT - 1], b'x');
 
     // And a 64 MiB body streamed in 64 KiB chunks, counted as the server produces them.
     const CHUNK: usize = 64 * 1024;
@@ -555,7 +563,7 @@ async fn successes_pass_through_with_their_body_unread() {
     let response = server
         .get(&client, "/ok")
         .await
-        .nexus_error_for_status()
+        .table_error_for_status::<NexusError>()
         .await
         .expect("a success passes through");
     assert_eq!(response.text().await.expect("the body is still there"), ok);
@@ -563,7 +571,7 @@ async fn successes_pass_through_with_their_body_unread() {
         let response = server
             .get(&client, path)
             .await
-            .nexus_error_for_status()
+            .table_error_for_status::<NexusError>()
             .await
             .expect("not an error status");
         assert_eq!(response.status().as_u16(), status);

@@ -8,9 +8,10 @@ mod common;
 use std::time::{Duration, SystemTime};
 
 use common::display_bound::{display_bound, head};
-use nexus_errors::{
-    MAX_REQUEST_ID_BYTES, MAX_RETRY_AFTER, NexusError, REQUEST_ID_HEADERS, ResponseError,
-};
+use nexus_errors::{MAX_RETRY_AFTER, NexusError, REQUEST_ID_HEADERS, ResponseError};
+
+/// The longest request id kept, as `ResponseError::request_id`'s documentation states.
+const REQUEST_ID_LIMIT: usize = 256;
 
 /// `Wed, 21 Oct 2015 07:28:00 GMT`.
 const OCT_21_2015: &str = "Wed, 21 Oct 2015 07:28:00 GMT";
@@ -236,8 +237,8 @@ fn control_characters_never_reach_a_request_id() {
 #[test]
 fn long_or_invalid_request_ids_are_dropped_not_cut() {
     let ten_kb = "r".repeat(10 * 1024);
-    let just_over = "r".repeat(MAX_REQUEST_ID_BYTES + 1);
-    let at_the_bound = "r".repeat(MAX_REQUEST_ID_BYTES);
+    let just_over = "r".repeat(REQUEST_ID_LIMIT + 1);
+    let at_the_bound = "r".repeat(REQUEST_ID_LIMIT);
     for dropped in [ten_kb.as_bytes(), just_over.as_bytes(), b"\xff\xfe", b""] {
         let error = read(503, &[("x-request-id", dropped)]);
         assert_eq!(error.request_id(), None, "{} bytes", dropped.len());
@@ -259,7 +260,7 @@ fn long_or_invalid_request_ids_are_dropped_not_cut() {
 fn display_reaches_its_bound_and_not_beyond() {
     // The longest code, message and request id, each of characters escaping to 8 bytes.
     let body = serde_json::json!({ "error": { "code": "\u{202e}".repeat(1000), "message": "\u{202e}".repeat(100_000) } });
-    let id = "\u{202e}".repeat(MAX_REQUEST_ID_BYTES / 3);
+    let id = "\u{202e}".repeat(REQUEST_ID_LIMIT / 3);
     let response = http::Response::builder()
         .status(418)
         .header("x-request-id", &id)

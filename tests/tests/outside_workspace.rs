@@ -43,7 +43,7 @@ fn main() {
     for error in Derived::ALL {
         println!("derived {error:?}: {error}");
     }
-    let response = Derived::from_response(503u16, b"<html>busy</html>");
+    let response = nexus_errors::ResponseError::<Derived>::from_response(503u16, b"<html>busy</html>");
     println!("response {:?} retry={}", response.row(), response.is_retryable());
 }
 "#;

@@ -3,10 +3,10 @@
 
 mod common;
 
-use nexus_errors::{Action, Code, NexusError, Resolution, ResponseError};
+use nexus_errors::{Action, NexusError, Resolution, ResponseError, ServerCode};
 
 fn read(status: u16, body: &str) -> ResponseError {
-    nexus_errors::from_response(status, body.as_bytes())
+    ResponseError::<NexusError>::from_response(status, body.as_bytes())
 }
 
 fn nested(code: &str, message: &str) -> String {
@@ -51,9 +51,9 @@ fn nested_body_resolves_by_code_and_keeps_both_fields() {
     let (name, code, status, description) = coded_row();
     let error = read(status, &nested(&code.to_string(), &description));
     assert_eq!(error.row(), named(&name));
-    assert_eq!(error.resolution(), Resolution::Code);
-    assert_eq!(error.code(), Some(&Code::Number(code.into())));
-    assert_eq!(error.message(), Some(description.as_str()));
+    assert_eq!(error.resolution(), Some(Resolution::Code));
+    assert_eq!(error.server_code(), Some(&ServerCode::Number(code.into())));
+    assert_eq!(error.server_message(), Some(description.as_str()));
     assert_eq!(error.status(), status);
 }
 
@@ -65,7 +65,7 @@ fn flat_body_resolves_by_code() {
         &format!(r#"{{"code":{code},"message":"whatever"}}"#),
     );
     assert_eq!(error.row(), named(&name));
-    assert_eq!(error.message(), Some("whatever"));
+    assert_eq!(error.server_message(), Some("whatever"));
 }
 
 #[test]
@@ -78,8 +78,8 @@ fn error_as_a_string_is_the_message() {
     );
     let error = read(row.status, &body);
     assert_eq!(error.row(), named(&row.name));
-    assert_eq!(error.resolution(), Resolution::Message);
-    assert_eq!(error.code(), None);
+    assert_eq!(error.resolution(), Some(Resolution::Message));
+    assert_eq!(error.server_code(), None);
 }
 
 #[test]
@@ -90,7 +90,10 @@ fn codes_as_strings_are_trimmed_and_still_resolve() {
         &format!(r#"{{"error":{{"code":"  {code} ","message":"m"}}}}"#),
     );
     assert_eq!(error.row(), named(&name));
-    assert_eq!(error.code(), Some(&Code::Text(code.to_string().into())));
+    assert_eq!(
+        error.server_code(),
+        Some(&ServerCode::Text(code.to_string().into()))
+    );
 }
 
 #[test]
@@ -104,11 +107,11 @@ fn null_absent_and_non_numeric_codes_fall_through_to_other_rules() {
             &format!(r#"{{"error":{{"code":{code},"message":{message}}}}}"#),
         );
         assert_eq!(error.row(), named(&row.name), "code {code}");
-        assert_eq!(error.resolution(), Resolution::Message, "code {code}");
+        assert_eq!(error.resolution(), Some(Resolution::Message), "code {code}");
     }
     let error = read(row.status, &format!(r#"{{"message":{message}}}"#));
     assert_eq!(error.row(), named(&row.name));
-    assert_eq!(error.code(), None);
+    assert_eq!(error.server_code(), None);
 }
 
 #[test]
@@ -134,12 +137,9 @@ fn empty_non_json_and_invalid_utf8_bodies_keep_the_status() {
         let error = ResponseError::<NexusError>::from_response(unique.0, body);
         assert_eq!(error.status(), unique.0);
         assert_eq!(error.row(), named(&unique.1), "body {body:?}");
-        assert_eq!(error.resolution(), Resolution::Status);
+        assert_eq!(error.resolution(), Some(Resolution::Status));
         let error = ResponseError::<NexusError>::from_response(502u16, body);
-        assert_eq!(
-            (error.row(), error.resolution()),
-            (None, Resolution::Unresolved)
-        );
+        assert_eq!((error.row(), error.resolution()), (None, None));
         assert_eq!(error.to_string(), "502 Bad Gateway");
     }
 }
@@ -151,7 +151,7 @@ fn a_body_in_invalid_utf8_after_valid_fields_keeps_what_came_first() {
     body.extend_from_slice(b"\xff\"}}");
     let error = ResponseError::<NexusError>::from_response(status, &body);
     assert_eq!(error.row(), named(&name));
-    assert_eq!(error.message(), None);
+    assert_eq!(error.server_message(), None);
 }
 
 // --- resolution rules --------------------------------------------------------------------
@@ -174,7 +174,7 @@ fn rule_1_code_needs_the_rows_status() {
     let other = if status == 400 { 422 } else { 400 };
     let error = read(other, &nested(&code.to_string(), "no such description"));
     assert_ne!(error.row(), named(&name));
-    assert_eq!(error.resolution(), Resolution::Unresolved);
+    assert_eq!(error.resolution(), None);
     // With its own status the code wins even over another row's description.
     let spec = common::nexus_spec();
     let sibling = spec
@@ -198,13 +198,13 @@ fn rule_2_message_matches_a_description_of_that_status_after_trimming() {
         let error = read(row.status, &nested("null", &padded));
         assert_eq!(error.row(), named(&row.name), "{}", row.name);
         assert_eq!(
-            error.message(),
+            error.server_message(),
             Some(padded.as_str()),
             "the message is kept as sent"
         );
         assert_eq!(
             error.resolution(),
-            Resolution::Message,
+            Some(Resolution::Message),
             "rule 2 comes before rule 3"
         );
     }
@@ -230,9 +230,9 @@ fn rule_3_a_status_with_one_row_resolves_alone() {
         r#"{"error":{"code":999999,"message":"something new"}}"#,
     );
     assert_eq!(error.row(), named(&name));
-    assert_eq!(error.resolution(), Resolution::Status);
-    assert_eq!(error.code(), Some(&Code::Number(999_999)));
-    assert_eq!(error.message(), Some("something new"));
+    assert_eq!(error.resolution(), Some(Resolution::Status));
+    assert_eq!(error.server_code(), Some(&ServerCode::Number(999_999)));
+    assert_eq!(error.server_message(), Some("something new"));
 }
 
 #[test]
@@ -245,7 +245,7 @@ fn statuses_with_several_rows_or_none_do_not_resolve_alone() {
         let error = read(status, "");
         assert_eq!(
             (error.row(), error.resolution()),
-            (None, Resolution::Unresolved),
+            (None, None),
             "status {status}"
         );
         assert_eq!(error.status(), status);
@@ -284,8 +284,6 @@ fn retry_and_reauthentication_follow_the_status_alone() {
         // Throttling is 429 alone (RFC 6585, "Too Many Requests"); it is also retryable.
         let throttled = status == 429;
         assert_eq!(error.is_throttled(), throttled, "{status}");
-        assert_eq!(nexus_errors::is_throttled(status), throttled, "{status}");
-        assert_eq!(nexus_errors::is_retryable(status), retryable, "{status}");
         let action = match status {
             401 => Action::Reauthenticate,
             429 => Action::WaitAndRetry,
@@ -338,7 +336,7 @@ fn display_escapes_control_characters_and_bounds_length() {
     let bound = common::display_bound::display_bound("418 I'm a teapot".len(), false);
     assert!(shown.len() <= bound, "{} bytes", shown.len());
     assert_eq!(
-        error.message().map(str::len),
+        error.server_message().map(str::len),
         Some(huge.len()),
         "the message itself is kept whole"
     );
@@ -353,11 +351,11 @@ enum ClientError {
 }
 
 fn call(status: u16, body: &[u8]) -> Result<(), ClientError> {
-    Err(nexus_errors::from_response(status, body))?
+    Err(ResponseError::<NexusError>::from_response(status, body))?
 }
 
 fn call_anyhow(status: u16, body: &[u8]) -> anyhow::Result<()> {
-    Err(nexus_errors::from_response(status, body))?;
+    Err(ResponseError::<NexusError>::from_response(status, body))?;
     Ok(())
 }
 

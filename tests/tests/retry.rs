@@ -1,6 +1,6 @@
 //! Retrying against a live server on loopback: the backon recipe of the documentation waits
 //! as long as `Retry-After` asks, measured on the server between the two requests; and
-//! reqwest-retry with `NexusRetryStrategy` retries what `is_retryable` names, and nothing
+//! reqwest-retry with `StatusRetryStrategy` retries what `is_retryable` names, and nothing
 //! else, counted on the server. Each test starts its own server on 127.0.0.1, port 0.
 
 mod common;
@@ -15,7 +15,7 @@ use axum::routing::get;
 use backon::{ExponentialBuilder, Retryable};
 use common::loopback::{Loopback, client};
 use http::header::RETRY_AFTER;
-use nexus_errors::{NexusError, NexusRetryStrategy, ReqwestResponseExt, ResponseError};
+use nexus_errors::{NexusError, ReqwestResponseExt, ResponseError, StatusRetryStrategy};
 use reqwest_retry::RetryTransientMiddleware;
 use reqwest_retry::policies::ExponentialBackoff;
 
@@ -103,7 +103,10 @@ async fn fetch_with_backon(
 ) -> Result<String, Box<dyn std::error::Error>> {
     let attempt = || async {
         match client.get(url).send().await {
-            Ok(response) => response.nexus_error_for_status().await.map(Ok),
+            Ok(response) => response
+                .table_error_for_status::<NexusError>()
+                .await
+                .map(Ok),
             Err(transport) => Ok(Err(transport)),
         }
     };
@@ -179,7 +182,7 @@ async fn backon_stops_when_its_retries_are_spent_even_if_the_server_asks_for_mor
     server.stop().await;
 }
 
-// --- reqwest-retry with NexusRetryStrategy ------------------------------------------------
+// --- reqwest-retry with StatusRetryStrategy ------------------------------------------------
 
 fn retrying_client(retries: u32) -> reqwest_middleware::ClientWithMiddleware {
     let policy = ExponentialBackoff::builder()
@@ -188,7 +191,7 @@ fn retrying_client(retries: u32) -> reqwest_middleware::ClientWithMiddleware {
     reqwest_middleware::ClientBuilder::new(client())
         .with(RetryTransientMiddleware::new_with_policy_and_strategy(
             policy,
-            NexusRetryStrategy,
+            StatusRetryStrategy,
         ))
         .build()
 }
@@ -226,7 +229,7 @@ async fn reqwest_retry_retries_what_is_retryable_and_nothing_else() {
     // cannot see `Retry-After`, as documented.
     let started = Instant::now();
     let response = get("/always-throttled").await.expect("a response");
-    let error = nexus_errors::from_reqwest(response).await;
+    let error = ResponseError::<NexusError>::from_reqwest(response).await;
     assert!(error.is_throttled());
     assert_eq!(error.retry_after(), Some(Duration::from_secs(1)));
     let arrivals = server.arrivals("/always-throttled");

@@ -1,4 +1,4 @@
-//! The column accessors, each a `const fn` through `row()`, `api()` and `from_response`.
+//! The column accessors, each a `const fn` through `row()`, and `api()`.
 
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -28,13 +28,6 @@ pub fn columns(x: &Expansion<'_>) -> TokenStream {
         #[must_use]
         pub const fn status(self) -> u16 {
             self.row().status()
-        }
-
-        /// The HTTP status code.
-        #[inline]
-        #[must_use]
-        pub const fn status_code(self) -> #krate::__private::http::StatusCode {
-            self.row().status_code()
         }
 
         /// The status text as the documentation writes it, e.g. `Bad Request`.
@@ -80,24 +73,7 @@ pub fn api(x: &Expansion<'_>) -> TokenStream {
         #[inline]
         #[must_use]
         pub const fn api() -> &'static #krate::Api {
-            const { &#krate::Api::__new(#name, #source) }
-        }
-    }
-}
-
-/// `from_response`: a failed response read into this table.
-pub fn from_response(x: &Expansion<'_>) -> TokenStream {
-    let krate = x.krate;
-    quote! {
-        /// Reads a failed HTTP response into a typed error; never fails, never panics.
-        ///
-        /// See [`ResponseError::from_response`](#krate::ResponseError::from_response).
-        #[must_use]
-        pub fn from_response(
-            status: impl ::core::convert::Into<u16>,
-            body: &[u8],
-        ) -> #krate::ResponseError<Self> {
-            #krate::ResponseError::from_response(status, body)
+            const { &#krate::__private::api(#name, #source) }
         }
     }
 }

@@ -59,15 +59,15 @@ fn row_constant(x: &Expansion<'_>, binding: &Binding) -> TokenStream {
     let notes = &row.notes;
     let display = row.display();
     quote! {
-        #krate::Row::__new(
-            #name,
-            #code,
-            #krate::__private::status_code::<#status>(),
-            #status_text,
-            #description,
-            &[#(#notes),*],
-            #display,
-        )
+        #krate::__private::row(#krate::__private::RowFields {
+            name: #name,
+            code: #code,
+            status: #krate::__private::status_code::<#status>(),
+            status_text: #status_text,
+            description: #description,
+            notes: &[#(#notes),*],
+            display: #display,
+        })
     }
 }
 
@@ -174,7 +174,7 @@ mod tests {
         let out = with_expansion(&rows, None, |x| compact(constants(x, &values(x))));
         assert!(out.contains("pub const COUNT : usize = 1usize"), "{out}");
         assert!(
-            out.contains(":: nexus_errors :: Row :: __new (\"A\" , :: core :: option :: Option :: Some (4001) , :: nexus_errors :: __private :: status_code :: < 400 > () , \"T\" , \"D\" , & [] , \"400 T [4001]: D\" ,)"),
+            out.contains(":: nexus_errors :: __private :: row (:: nexus_errors :: __private :: RowFields { name : \"A\" , code : :: core :: option :: Option :: Some (4001) , status : :: nexus_errors :: __private :: status_code :: < 400 > () , status_text : \"T\" , description : \"D\" , notes : & [] , display : \"400 T [4001]: D\" , })"),
             "{out}"
         );
     }

@@ -51,7 +51,7 @@ pub fn into_status_code(x: &Expansion<'_>) -> TokenStream {
         #[automatically_derived]
         impl ::core::convert::From<#ty> for #krate::__private::http::StatusCode {
             fn from(error: #ty) -> Self {
-                error.status_code()
+                #krate::__private::row_status_code(error.row())
             }
         }
     }

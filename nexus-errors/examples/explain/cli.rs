@@ -6,7 +6,7 @@ use std::io::{self, Read, Write};
 use std::time::Duration;
 
 use nexus_errors::{
-    Code, MAX_RETRY_AFTER, NexusError, REQUEST_ID_HEADERS, Resolution, ResponseError,
+    MAX_RETRY_AFTER, NexusError, REQUEST_ID_HEADERS, Resolution, ResponseError, ServerCode,
 };
 
 pub const USAGE: &str = "usage: explain [STATUS [BODY | -] | - | FILE]\n  \
@@ -212,28 +212,28 @@ fn explain(
     error: &ResponseError,
     headers: Option<&http::HeaderMap>,
 ) -> io::Result<()> {
-    writeln!(out, "error      {error}")?;
+    writeln!(out, "error          {error}")?;
     match error.row() {
         Some(row) => {
             let rule = match error.resolution() {
-                Resolution::Code => "by its code",
-                Resolution::Message => "by its message",
-                Resolution::Status => "by its status, the only row with it",
+                Some(Resolution::Code) => "by its code",
+                Some(Resolution::Message) => "by its message",
+                Some(Resolution::Status) => "by its status, the only row with it",
                 _ => "",
             };
-            writeln!(out, "row        {} (matched {rule})", row.name())?;
+            writeln!(out, "row            {} (matched {rule})", row.name())?;
             for note in row.notes() {
-                writeln!(out, "note       {note}")?;
+                writeln!(out, "note           {note}")?;
             }
         }
         None => writeln!(
             out,
-            "row        none: no documented row fits this status, code and message"
+            "row            none: no documented row fits this status, code and message"
         )?,
     }
-    writeln!(out, "action     {}", error.action())?;
-    writeln!(out, "retry      {}", yes_no(error.is_retryable()))?;
-    writeln!(out, "throttled  {}", yes_no(error.is_throttled()))?;
+    writeln!(out, "action         {}", error.action())?;
+    writeln!(out, "retry          {}", yes_no(error.is_retryable()))?;
+    writeln!(out, "throttled      {}", yes_no(error.is_throttled()))?;
     if let Some(headers) = headers {
         let asked = headers.get(http::header::RETRY_AFTER);
         match (error.retry_after(), asked) {
@@ -252,17 +252,17 @@ fn explain(
                 };
                 writeln!(
                     out,
-                    "wait       {} (Retry-After: {:?}{form}{capped})",
+                    "wait           {} (Retry-After: {:?}{form}{capped})",
                     seconds(wait),
                     String::from_utf8_lossy(asked.as_bytes())
                 )?;
             }
             (_, Some(asked)) => writeln!(
                 out,
-                "wait       none: Retry-After {:?} is neither seconds nor a date",
+                "wait           none: Retry-After {:?} is neither seconds nor a date",
                 String::from_utf8_lossy(asked.as_bytes())
             )?,
-            (_, None) => writeln!(out, "wait       none asked (no Retry-After)")?,
+            (_, None) => writeln!(out, "wait           none asked (no Retry-After)")?,
         }
         match error.request_id() {
             Some(id) => {
@@ -274,23 +274,23 @@ fn explain(
                             .is_some_and(|v| v.as_bytes() == id.as_bytes())
                     })
                     .unwrap_or(&"a request id header");
-                writeln!(out, "request id {id:?} (from {from})")?;
+                writeln!(out, "request id     {id:?} (from {from})")?;
             }
             None => writeln!(
                 out,
-                "request id none ({} absent or unusable)",
+                "request id     none ({} absent or unusable)",
                 REQUEST_ID_HEADERS.join(", ")
             )?,
         }
     }
-    match error.code() {
-        Some(Code::Number(code)) => writeln!(out, "code       {code} (as sent)")?,
-        Some(code) => writeln!(out, "code       {:?} (as sent)", code.to_string())?,
-        None => writeln!(out, "code       none sent")?,
+    match error.server_code() {
+        Some(ServerCode::Number(code)) => writeln!(out, "server code    {code} (as sent)")?,
+        Some(code) => writeln!(out, "server code    {:?} (as sent)", code.to_string())?,
+        None => writeln!(out, "server code    none sent")?,
     }
-    match error.message() {
-        Some(message) => writeln!(out, "message    {message:?} (as sent)"),
-        None => writeln!(out, "message    none sent"),
+    match error.server_message() {
+        Some(message) => writeln!(out, "server message {message:?} (as sent)"),
+        None => writeln!(out, "server message none sent"),
     }
 }
 

@@ -2,9 +2,13 @@
 //! every suite that checks it: the head, each bounded part at its limit with a `…` after it,
 //! and the fixed text around the parts.
 
-use nexus_errors::{
-    DISPLAY_CODE_LIMIT, DISPLAY_MESSAGE_LIMIT, DISPLAY_REQUEST_ID_LIMIT, ErrorTable, ResponseError,
-};
+use nexus_errors::{ErrorTable, ResponseError};
+
+// The bounds `Display`'s documentation states for the server's code, its message and the
+// request id, in bytes of escaped text.
+const DISPLAY_CODE_LIMIT: usize = 32;
+const DISPLAY_MESSAGE_LIMIT: usize = 256;
+const DISPLAY_REQUEST_ID_LIMIT: usize = 256;
 
 /// `"; code "` (7), `"; message \""` and its closing quote (12), and a `…` after each.
 const CODE_AND_MESSAGE: usize = 7 + 12 + 2 * '…'.len_utf8();
@@ -21,8 +25,8 @@ pub fn head<T: ErrorTable>(error: &ResponseError<T>) -> String {
         None => format!(
             "{} {}",
             error.status(),
-            error
-                .status_code()
+            http::StatusCode::from_u16(error.status())
+                .ok()
                 .and_then(|status| status.canonical_reason())
                 .unwrap_or("Unknown Status")
         ),

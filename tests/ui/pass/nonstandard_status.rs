@@ -6,8 +6,8 @@ fn main() {
     assert_eq!(Nginx::COUNT, 1);
     let error = Nginx::ClientClosedRequest;
     assert_eq!(error.status(), 499);
-    assert_eq!(error.status_code().as_u16(), 499);
-    assert_eq!(error.status_code().canonical_reason(), None);
+    assert_eq!(::http::StatusCode::from(error).as_u16(), 499);
+    assert_eq!(::http::StatusCode::from(error).canonical_reason(), None);
     assert_eq!(error.status_text(), "Client Closed Request");
     assert_eq!(error.to_string(), "499 Client Closed Request [4990]: The client went away.");
 }

@@ -7,5 +7,5 @@ fn main() {
     let _ = Missing::ALL;
     let _ = Missing::COUNT;
     let _ = Missing::from_name("Anything");
-    let _ = Missing::from_response(404u16, b"");
+    let _ = nexus_errors::ResponseError::<Missing>::from_response(404u16, b"");
 }
