@@ -3,13 +3,14 @@
 
 use std::fmt::Write as _;
 
+use nexus_errors_spec::{Column, Row};
+
 use crate::merge::{self, Entry, Impact, Merged, Origin};
 use crate::page::{Page, PageRow};
-use crate::spec_rules::SpecRow;
 use crate::style::{ACCENT, ADDED, BOLD, CHANGED, REMOVED, paint};
 
 /// The report on merging `page` into `spec` rows.
-pub fn report(page: &Page, spec: &[SpecRow], merged: &Merged) -> String {
+pub fn report(page: &Page, spec: &[Row], merged: &Merged) -> String {
     let mut out = String::new();
     let count = |f: fn(&Origin) -> bool| merged.entries.iter().filter(|e| f(&e.origin)).count();
     let unchanged =
@@ -61,13 +62,13 @@ fn heading(out: &mut String, title: &str) {
 }
 
 /// `Name [4011] 401 Unauthorized`.
-fn label(row: &SpecRow) -> String {
+fn label(row: &Row) -> String {
     let code = row.code.map_or_else(String::new, |c| format!(" [{c}]"));
     format!("{}{code} {} {}", row.name, row.status, row.status_text)
 }
 
-fn changed_rows(out: &mut String, page: &Page, spec: &[SpecRow], merged: &Merged) {
-    let changed: Vec<(&Entry, usize, usize, &[merge::Column], bool)> = merged
+fn changed_rows(out: &mut String, page: &Page, spec: &[Row], merged: &Merged) {
+    let changed: Vec<(&Entry, usize, usize, &[Column], bool)> = merged
         .entries
         .iter()
         .filter_map(|e| match &e.origin {
@@ -109,24 +110,24 @@ fn changed_rows(out: &mut String, page: &Page, spec: &[SpecRow], merged: &Merged
 }
 
 /// A column's value in the spec and on the page, for the report.
-fn values(column: &merge::Column, old: &SpecRow, new: &SpecRow) -> (String, String) {
-    let code = |row: &SpecRow| {
+fn values(column: &Column, old: &Row, new: &Row) -> (String, String) {
+    let code = |row: &Row| {
         row.code
             .map_or_else(|| "none".to_owned(), |c| c.to_string())
     };
-    let notes = |row: &SpecRow| format!("{:?}", row.notes);
+    let notes = |row: &Row| format!("{:?}", row.notes);
     match column {
-        merge::Column::Code => (code(old), code(new)),
-        merge::Column::Status => (old.status.to_string(), new.status.to_string()),
-        merge::Column::StatusText => (
+        Column::Code => (code(old), code(new)),
+        Column::Status => (old.status.to_string(), new.status.to_string()),
+        Column::StatusText => (
             format!("{:?}", old.status_text),
             format!("{:?}", new.status_text),
         ),
-        merge::Column::Description => (
+        Column::Description => (
             format!("{:?}", old.description),
             format!("{:?}", new.description),
         ),
-        merge::Column::Notes => (notes(old), notes(new)),
+        Column::Notes => (notes(old), notes(new)),
     }
 }
 
@@ -159,7 +160,7 @@ fn added_rows(out: &mut String, page: &Page, merged: &Merged) {
     }
 }
 
-fn gone_rows(out: &mut String, spec: &[SpecRow], merged: &Merged) {
+fn gone_rows(out: &mut String, spec: &[Row], merged: &Merged) {
     if merged.gone.is_empty() {
         return;
     }
@@ -189,7 +190,7 @@ fn gone_rows(out: &mut String, spec: &[SpecRow], merged: &Merged) {
 }
 
 /// An added row that may be `row` reworded: neither has a code, and they share a status.
-fn rewording<'a>(row: &SpecRow, merged: &'a Merged) -> Option<&'a SpecRow> {
+fn rewording<'a>(row: &Row, merged: &'a Merged) -> Option<&'a Row> {
     if row.code.is_some() {
         return None;
     }

@@ -8,10 +8,12 @@ use std::fmt;
 
 use toml_edit::{Array, ArrayOfTables, DocumentMut, Item, Table, Value};
 
-use crate::merge::{Entry, Origin};
-use crate::spec_rules::SpecRow;
+use nexus_errors_spec::{Column, Row};
 
-/// The keys of a row, in the order new keys are placed: the spec format's own order.
+use crate::merge::{Entry, Origin};
+
+/// The keys of a row, in the order new keys are placed: the spec format's own order, `name`
+/// first.
 const KEYS: &[&str] = nexus_errors_spec::parse::ROW_KEYS;
 
 /// The `[api]` header of a spec that does not exist yet.
@@ -145,7 +147,7 @@ fn shift_tables_after(document: &mut DocumentMut, start: isize, rows: usize) {
 
 /// A row formatted like the spec's own: one key per line, `code` left out when there is none,
 /// `notes` as a multi-line array.
-fn new_table(row: &SpecRow) -> Table {
+fn new_table(row: &Row) -> Table {
     let mut table = Table::new();
     for key in KEYS {
         if let Some(value) = value_of(row, key) {
@@ -158,15 +160,17 @@ fn new_table(row: &SpecRow) -> Table {
 }
 
 /// The value `row` has for `key`, as it is written; `None` when the key is left out.
-fn value_of(row: &SpecRow, key: &str) -> Option<Value> {
-    match key {
-        "name" => Some(row.name.as_str().into()),
-        "code" => row.code.map(|code| i64::from(code).into()),
-        "status" => Some(i64::from(row.status).into()),
-        "status_text" => Some(row.status_text.as_str().into()),
-        "description" => Some(row.description.as_str().into()),
-        "notes" => (!row.notes.is_empty()).then(|| notes_array(&row.notes)),
-        _ => None,
+fn value_of(row: &Row, key: &str) -> Option<Value> {
+    let Some(column) = Column::ALL.into_iter().find(|column| column.key() == key) else {
+        // The one key that is not a column.
+        return (key == KEYS[0]).then(|| row.name.as_str().into());
+    };
+    match column {
+        Column::Code => row.code.map(|code| i64::from(code).into()),
+        Column::Status => Some(i64::from(row.status).into()),
+        Column::StatusText => Some(row.status_text.as_str().into()),
+        Column::Description => Some(row.description.as_str().into()),
+        Column::Notes => (!row.notes.is_empty()).then(|| notes_array(&row.notes)),
     }
 }
 
@@ -183,7 +187,7 @@ fn notes_array(notes: &[String]) -> Value {
 }
 
 /// Brings an existing row's table to `row`'s values, touching only the values that differ.
-fn update(table: &mut Table, row: &SpecRow) {
+fn update(table: &mut Table, row: &Row) {
     for key in KEYS {
         let wanted = value_of(row, key);
         let current = table.get(key).and_then(Item::as_value);

@@ -4,13 +4,13 @@
 mod common;
 
 use common::*;
-use nexus_errors_cli::spec_rules::{SpecRow, check};
+use nexus_errors_spec::{Row, check};
 
 const ROW_4001: &str = "| 4001 | 400 | Bad Request | Required params missing. |";
 const ROW_DATE: &str = "| null | 400 | Bad Request | The date range provided was invalid. |";
 const ROW_TOKEN: &str = "| null | 401 | Unauthorized | Invalid API token. |";
 
-fn rows(text: &str) -> Vec<SpecRow> {
+fn rows(text: &str) -> Vec<Row> {
     let checked = check("errors.toml", text);
     assert!(checked.diagnostics.is_empty(), "{:?}", checked.diagnostics);
     checked.table.rows
@@ -20,7 +20,7 @@ fn names(text: &str) -> Vec<String> {
     rows(text).into_iter().map(|r| r.name).collect()
 }
 
-fn row<'a>(rows: &'a [SpecRow], name: &str) -> &'a SpecRow {
+fn row<'a>(rows: &'a [Row], name: &str) -> &'a Row {
     rows.iter()
         .find(|r| r.name == name)
         .unwrap_or_else(|| panic!("no row {name}"))
@@ -389,7 +389,7 @@ fn a_new_spec_is_named_after_the_page_or_api_name() {
     // Names are proposals, but every other column is the page's.
     let nexus = rows(&std::fs::read_to_string(nexus_spec()).expect("spec"));
     let new = rows(&written);
-    let columns = |r: &SpecRow| {
+    let columns = |r: &Row| {
         (
             r.code,
             r.status,

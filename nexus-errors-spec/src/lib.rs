@@ -50,7 +50,7 @@ mod text;
 pub mod validate;
 
 pub use diagnostic::{Diagnostic, Palette};
-pub use model::{Api, Row, Table};
+pub use model::{Api, Column, Row, Table, code_starts_with_status};
 pub use read::Source;
 pub use suggest::did_you_mean;
 pub use text::QUOTE_LIMIT;

@@ -10,6 +10,7 @@ use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
 use crate::diagnostic::Diagnostics;
+use crate::model::Column;
 use crate::suggest::did_you_mean;
 use crate::text::{QUOTE_LIMIT, shorten};
 
@@ -99,11 +100,11 @@ pub const API_KEYS: &[&str] = &["name", "source", "codes_start_with_status"];
 /// The keys of an `[[error]]` row.
 pub const ROW_KEYS: &[&str] = &[
     "name",
-    "code",
-    "status",
-    "status_text",
-    "description",
-    "notes",
+    Column::Code.key(),
+    Column::Status.key(),
+    Column::StatusText.key(),
+    Column::Description.key(),
+    Column::Notes.key(),
 ];
 
 /// Parses the spec text. Problems go to `diagnostics`; the result holds what could be read.

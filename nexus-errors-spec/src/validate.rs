@@ -8,7 +8,7 @@
 use std::collections::HashMap;
 
 use crate::diagnostic::Diagnostics;
-use crate::model::{Api, Row, Table};
+use crate::model::{Api, Row, Table, code_starts_with_status};
 use crate::name;
 use crate::parse::{Located, RawApi, RawRow, RawRows, RawSpec, Section};
 use crate::text::{QUOTE_LIMIT, quoted, shorten};
@@ -96,7 +96,7 @@ fn validate_row(
         status_text: raw.status_text.map_or_else(String::new, |t| t.value),
         description: raw.description.map_or_else(String::new, |d| d.value),
         notes: raw.notes.into_iter().map(|n| n.value).collect(),
-        line,
+        line: Some(line),
     })
 }
 
@@ -193,7 +193,7 @@ fn check_code_starts_with_status(
     at: &std::ops::Range<usize>,
     diagnostics: &mut Diagnostics<'_>,
 ) {
-    if !code.to_string().starts_with(&status.to_string()) {
+    if !code_starts_with_status(code, status) {
         diagnostics.error(
             at.clone(),
             format!("code {code} does not start with its status {status}"),
@@ -285,7 +285,7 @@ mod tests {
         let r = &table.rows[0];
         assert_eq!(
             (r.name.as_str(), r.code, r.status, r.line),
-            ("Expired", Some(4011), 401, 3)
+            ("Expired", Some(4011), 401, Some(3))
         );
     }
 

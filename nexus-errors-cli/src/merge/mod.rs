@@ -15,36 +15,10 @@ pub mod same_text;
 use std::collections::HashSet;
 use std::fmt;
 
+use nexus_errors_spec::{Column, Row};
+
 use crate::page::PageRow;
-use crate::spec_rules::SpecRow;
 use same_text::{same_notes, same_text};
-
-/// A column of a row that can change.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Column {
-    /// `code`.
-    Code,
-    /// `status`.
-    Status,
-    /// `status_text`.
-    StatusText,
-    /// `description`.
-    Description,
-    /// `notes`.
-    Notes,
-}
-
-impl fmt::Display for Column {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            Column::Code => "code",
-            Column::Status => "status",
-            Column::StatusText => "status_text",
-            Column::Description => "description",
-            Column::Notes => "notes",
-        })
-    }
-}
 
 /// Where a row to write comes from.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -67,7 +41,7 @@ pub enum Origin {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Entry {
     /// The row's values as they are to be written.
-    pub row: SpecRow,
+    pub row: Row,
     /// Where it comes from.
     pub origin: Origin,
 }
@@ -108,7 +82,7 @@ pub struct Merged {
 }
 
 /// Merges `page` rows into `spec` rows.
-pub fn merge(page: &[PageRow], spec: &[SpecRow], prune: bool) -> Merged {
+pub fn merge(page: &[PageRow], spec: &[Row], prune: bool) -> Merged {
     let matches = matching::match_rows(page, spec);
     let moved = moved(&matches);
     let mut taken: HashSet<String> = spec.iter().map(|row| row.name.clone()).collect();
@@ -146,7 +120,7 @@ pub fn merge(page: &[PageRow], spec: &[SpecRow], prune: bool) -> Merged {
     }
 }
 
-fn matched(row: &PageRow, page: usize, spec: &SpecRow, index: usize, moved: &[usize]) -> Entry {
+fn matched(row: &PageRow, page: usize, spec: &Row, index: usize, moved: &[usize]) -> Entry {
     let mut changes = Vec::new();
     if row.code != spec.code {
         changes.push(Column::Code);
@@ -166,7 +140,7 @@ fn matched(row: &PageRow, page: usize, spec: &SpecRow, index: usize, moved: &[us
         changes.push(Column::Notes);
     }
     Entry {
-        row: SpecRow {
+        row: Row {
             name: spec.name.clone(),
             code: row.code,
             status: row.status,
@@ -178,6 +152,7 @@ fn matched(row: &PageRow, page: usize, spec: &SpecRow, index: usize, moved: &[us
             }
             .clone(),
             notes: if notes_same { &spec.notes } else { &row.notes }.clone(),
+            line: spec.line,
         },
         origin: Origin::Matched {
             spec: index,
@@ -188,14 +163,15 @@ fn matched(row: &PageRow, page: usize, spec: &SpecRow, index: usize, moved: &[us
     }
 }
 
-fn new_row(name: String, row: &PageRow) -> SpecRow {
-    SpecRow {
+fn new_row(name: String, row: &PageRow) -> Row {
+    Row {
         name,
         code: row.code,
         status: row.status,
         status_text: row.status_text.clone(),
         description: row.description.clone(),
         notes: row.notes.clone(),
+        line: None,
     }
 }
 

@@ -4,7 +4,11 @@
 use std::collections::HashSet;
 
 use crate::page::PageRow;
-use crate::spec_rules::name_is_valid;
+
+/// Whether `name` can be a row's name: the spec's own rule.
+fn name_is_valid(name: &str) -> bool {
+    nexus_errors_spec::name::check(name).is_ok()
+}
 
 /// How many leading words of a description make a name.
 const NAME_WORDS: usize = 4;

@@ -70,7 +70,6 @@ struct Walk {
     table: Option<Table>,
     row: Vec<String>,
     row_line: usize,
-    in_head: bool,
 }
 
 /// Reads the blocks of a prepared page, in page order.
@@ -126,10 +125,7 @@ impl Walk {
                     rows: Vec::new(),
                 });
             }
-            Tag::TableHead => {
-                self.in_head = true;
-                self.row.clear();
-            }
+            Tag::TableHead => self.row.clear(),
             Tag::TableRow => {
                 self.row.clear();
                 self.row_line = line;
@@ -175,7 +171,6 @@ impl Walk {
     }
 
     fn end_head(&mut self) {
-        self.in_head = false;
         if let Some(table) = &mut self.table {
             table.header = std::mem::take(&mut self.row);
         }
