@@ -60,7 +60,7 @@ fn one_entry_per_page_row(page: &Page, merged: &Merged) {
         .entries
         .iter()
         .filter_map(|entry| match entry.origin {
-            Origin::Matched { page, .. } | Origin::Added { page } => Some(page),
+            Origin::Matched { page, .. } | Origin::Added { page, .. } => Some(page),
             Origin::Kept { .. } => None,
         })
         .collect();

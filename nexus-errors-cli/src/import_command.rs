@@ -195,7 +195,7 @@ fn page_row_of<'a>(
         .rfind(|row| row.line.is_some_and(|start| start <= line))?;
     let entry = merged.entries.iter().find(|e| e.row.name == row.name)?;
     match entry.origin {
-        Origin::Matched { page: p, .. } | Origin::Added { page: p } => page
+        Origin::Matched { page: p, .. } | Origin::Added { page: p, .. } => page
             .rows
             .get(p)
             .map(|page_row| (entry.row.name.as_str(), page_row.line)),

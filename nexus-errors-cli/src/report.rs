@@ -5,6 +5,7 @@ use std::fmt::Write as _;
 
 use nexus_errors_spec::{Column, Row};
 
+use crate::merge::names::Basis;
 use crate::merge::{self, Entry, Impact, Merged, Origin};
 use crate::page::{Page, PageRow};
 use crate::style::{ACCENT, ADDED, BOLD, CHANGED, REMOVED, paint};
@@ -132,11 +133,11 @@ fn values(column: &Column, old: &Row, new: &Row) -> (String, String) {
 }
 
 fn added_rows(out: &mut String, page: &Page, merged: &Merged) {
-    let added: Vec<(&Entry, &PageRow)> = merged
+    let added: Vec<(&Entry, &PageRow, Basis)> = merged
         .entries
         .iter()
         .filter_map(|e| match e.origin {
-            Origin::Added { page: index } => Some((e, &page.rows[index])),
+            Origin::Added { page: index, basis } => Some((e, &page.rows[index], basis)),
             _ => None,
         })
         .collect();
@@ -147,7 +148,12 @@ fn added_rows(out: &mut String, page: &Page, merged: &Merged) {
         out,
         "Added (names are proposals: review each, a variant's name is kept for good):",
     );
-    for (entry, row) in added {
+    for (entry, row, basis) in added {
+        let review = match basis {
+            // No shape of the description was recognised: these names need reading first.
+            Basis::FirstWords => "[review the name: from the first words]",
+            Basis::Shape | Basis::Status => "[review the name]",
+        };
         let _ = writeln!(
             out,
             "  {} {}: {:?} (page line {}) {}",
@@ -155,7 +161,7 @@ fn added_rows(out: &mut String, page: &Page, merged: &Merged) {
             label(&entry.row),
             entry.row.description,
             row.line,
-            paint(CHANGED, "[review the name]"),
+            paint(CHANGED, review),
         );
     }
 }

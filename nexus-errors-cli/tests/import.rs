@@ -129,13 +129,13 @@ fn new_rows_with_and_without_a_code_get_proposed_names_and_are_minor() {
     assert_eq!(run.code, 0, "{run:?}");
     assert!(
         run.stdout
-            .contains("+ Conflict [4090] 409 Conflict: \"The record already exists.\""),
+            .contains("+ RecordAlreadyExists [4090] 409 Conflict: \"The record already exists.\""),
         "{}",
         run.stdout
     );
     assert!(
         run.stdout
-            .contains("+ PageSize 400 Bad Request: \"The page size is too large.\""),
+            .contains("+ PageSizeTooLarge 400 Bad Request: \"The page size is too large.\""),
         "{}",
         run.stdout
     );
@@ -144,7 +144,7 @@ fn new_rows_with_and_without_a_code_get_proposed_names_and_are_minor() {
     let written = spec_in(&dir);
     let rows = rows(&written);
     assert_eq!(rows.len(), 23);
-    let conflict = row(&rows, "Conflict");
+    let conflict = row(&rows, "RecordAlreadyExists");
     assert_eq!(
         (
             conflict.code,
@@ -153,15 +153,15 @@ fn new_rows_with_and_without_a_code_get_proposed_names_and_are_minor() {
         ),
         (Some(4090), 409, "Conflict")
     );
-    assert_eq!(row(&rows, "PageSize").code, None);
+    assert_eq!(row(&rows, "PageSizeTooLarge").code, None);
     // In the page's order, and formatted like the other rows.
     let names: Vec<&str> = rows.iter().map(|r| r.name.as_str()).collect();
     let at = |name: &str| names.iter().position(|n| *n == name).expect("row");
-    assert_eq!(at("Conflict"), at("InvalidApiToken") + 1);
-    assert_eq!(at("PageSize"), at("InvalidDateRange") + 1);
-    assert!(written.contains("\n\n[[error]]\nname = \"Conflict\"\ncode = 4090\nstatus = 409\nstatus_text = \"Conflict\"\ndescription = \"The record already exists.\"\n\n[[error]]\n"), "{written}");
+    assert_eq!(at("RecordAlreadyExists"), at("InvalidApiToken") + 1);
+    assert_eq!(at("PageSizeTooLarge"), at("InvalidDateRange") + 1);
+    assert!(written.contains("\n\n[[error]]\nname = \"RecordAlreadyExists\"\ncode = 4090\nstatus = 409\nstatus_text = \"Conflict\"\ndescription = \"The record already exists.\"\n\n[[error]]\n"), "{written}");
     assert!(
-        written.contains("\n\n[[error]]\nname = \"PageSize\"\nstatus = 400\n"),
+        written.contains("\n\n[[error]]\nname = \"PageSizeTooLarge\"\nstatus = 400\n"),
         "{written}"
     );
 }
@@ -333,7 +333,7 @@ name = "Acme Errors"
 source = "https://acme.test/errors"
 
 [[error]]
-name = "Conflict"
+name = "PaymentAlreadyExists"
 status = 409
 status_text = "Conflict"
 description = "The payment already exists."
@@ -519,7 +519,7 @@ fn a_new_spec_for_codes_that_do_not_start_with_their_status_says_so() {
         "{written}"
     );
     let names: Vec<String> = rows(&written).into_iter().map(|r| r.name).collect();
-    assert_eq!(names, ["CardWasDeclined", "InsufficientFunds"]);
+    assert_eq!(names, ["CardDeclined", "InsufficientFunds"]);
 }
 
 #[test]

@@ -31,8 +31,8 @@ pub enum Origin {
         changes: Vec<Column>,
         moved: bool,
     },
-    /// Page row `page` is new; its name is a proposal.
-    Added { page: usize },
+    /// Page row `page` is new; its name is a proposal, from `basis`.
+    Added { page: usize, basis: names::Basis },
     /// Spec row `spec` is not on the page, and is kept.
     Kept { spec: usize },
 }
@@ -92,10 +92,16 @@ pub fn merge(page: &[PageRow], spec: &[Row], prune: bool) -> Merged {
         .enumerate()
         .map(|(index, (row, found))| match found {
             Some(spec_index) => matched(row, index, &spec[*spec_index], *spec_index, &moved),
-            None => Entry {
-                row: new_row(names::propose(row, page, &mut taken), row),
-                origin: Origin::Added { page: index },
-            },
+            None => {
+                let proposal = names::propose(row, page, &mut taken);
+                Entry {
+                    row: new_row(proposal.name, row),
+                    origin: Origin::Added {
+                        page: index,
+                        basis: proposal.basis,
+                    },
+                }
+            }
         })
         .collect();
     let gone: Vec<usize> = (0..spec.len())

@@ -93,15 +93,15 @@ fn new_rows_with_and_without_a_code_are_a_minor_change_in_page_order() {
         names(&merged),
         vec![
             "RequiredParamsMissing",
-            "Conflict",
+            "RecordAlreadyExists",
             "InvalidDateRange",
             "InvalidApiToken",
-            "PageSize",
+            "PageSizeTooLarge",
         ]
     );
     assert!(matches!(
         merged.entries[1].origin,
-        Origin::Added { page: 1 }
+        Origin::Added { page: 1, .. }
     ));
     assert_eq!(impact(&merged), Impact::Minor);
 }

@@ -53,7 +53,10 @@ fn kept(spec: usize, row: Row) -> Entry {
 fn added(row: Row) -> Entry {
     Entry {
         row,
-        origin: Origin::Added { page: 0 },
+        origin: Origin::Added {
+            page: 0,
+            basis: crate::merge::names::Basis::Shape,
+        },
     }
 }
 
