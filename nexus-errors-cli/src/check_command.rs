@@ -12,7 +12,7 @@ use crate::style::{DiagnosticStyles, ERROR, paint};
 /// Checks the spec at `path`: exit code 0 when it is valid, 1 when it has errors.
 pub fn run(path: &Path) -> Result<u8, Failure> {
     let shown = path.display().to_string();
-    let checked = spec_file::load(path)?.checked;
+    let checked = spec_file::load(path, nexus_errors_spec::check)?.checked;
     if checked.is_valid() {
         let _ = writeln!(
             anstream::stdout(),

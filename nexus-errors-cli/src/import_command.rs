@@ -107,7 +107,8 @@ fn read_spec(path: &Path, shown: &str) -> Result<Option<SpecFile>, Failure> {
     if !path.exists() {
         return Ok(None);
     }
-    let spec = spec_file::load(path)?;
+    // A spec with its `[api]` header and no rows yet is how a table starts.
+    let spec = spec_file::load(path, nexus_errors_spec::check_allowing_no_rows)?;
     if !spec.checked.is_valid() {
         print_diagnostics(&spec.checked.shown());
         return Err(Failure::finding(format!(
@@ -124,6 +125,12 @@ fn new_text(
     current: Option<&SpecFile>,
     merged: &Merged,
 ) -> Result<String, Failure> {
+    // A table whose codes do not begin with their status (1001 for a 402) says so, or the
+    // rules would reject every such code.
+    let codes_start_with_status = page.rows.iter().all(|row| {
+        row.code
+            .is_none_or(|code| code_starts_with_status(code, row.status))
+    });
     let written = match current {
         Some(current) => {
             if args.api_name.is_some() || args.source.is_some() {
@@ -133,7 +140,15 @@ fn new_text(
                     args.spec.display()
                 );
             }
-            spec_edit::write(Base::Existing(&current.text), &merged.entries)
+            let base = if current.checked.table.rows.is_empty() {
+                Base::Started {
+                    text: &current.text,
+                    codes_start_with_status,
+                }
+            } else {
+                Base::Existing(&current.text)
+            };
+            spec_edit::write(base, &merged.entries)
         }
         None => {
             let name = args
@@ -145,12 +160,6 @@ fn new_text(
                         "the page has no heading to name the API after: pass --api-name",
                     )
                 })?;
-            // A table whose codes do not begin with their status (1001 for a 402) says so,
-            // or the rules would reject every such code.
-            let codes_start_with_status = page.rows.iter().all(|row| {
-                row.code
-                    .is_none_or(|code| code_starts_with_status(code, row.status))
-            });
             let api = NewApi {
                 name,
                 source: args.source.clone(),

@@ -8,6 +8,7 @@ use std::fmt;
 
 use toml_edit::{Array, ArrayOfTables, DocumentMut, Item, Table, Value};
 
+use nexus_errors_spec::parse::CODES_START_WITH_STATUS;
 use nexus_errors_spec::{Column, Row};
 
 use crate::merge::{Entry, Origin};
@@ -32,6 +33,14 @@ pub struct NewApi {
 pub enum Base<'a> {
     /// The spec's current text.
     Existing(&'a str),
+    /// The text of a spec that has its `[api]` header and no rows yet: the header is kept,
+    /// and gets `codes_start_with_status = false` where a new spec's would.
+    Started {
+        /// The spec's text.
+        text: &'a str,
+        /// Whether the page's codes begin with their status.
+        codes_start_with_status: bool,
+    },
     /// A new spec with this header.
     New(&'a NewApi),
 }
@@ -61,12 +70,25 @@ impl std::error::Error for EditError {}
 
 /// The spec's text with `entries` as its rows.
 pub fn write(base: Base<'_>, entries: &[Entry]) -> Result<String, EditError> {
+    let parse = |text: &str| {
+        text.parse::<DocumentMut>()
+            .map_err(|e| EditError::Syntax(e.message().to_owned()))
+    };
     let (mut document, crlf) = match base {
-        Base::Existing(text) => (
-            text.parse::<DocumentMut>()
-                .map_err(|e| EditError::Syntax(e.message().to_owned()))?,
-            text.contains("\r\n"),
-        ),
+        Base::Existing(text) => (parse(text)?, text.contains("\r\n")),
+        Base::Started {
+            text,
+            codes_start_with_status,
+        } => {
+            let mut document = parse(text)?;
+            if !codes_start_with_status
+                && let Some(api) = document.get_mut("api").and_then(Item::as_table_like_mut)
+                && !api.contains_key(CODES_START_WITH_STATUS)
+            {
+                api.insert(CODES_START_WITH_STATUS, Item::Value(false.into()));
+            }
+            (document, text.contains("\r\n"))
+        }
         Base::New(api) => (new_document(api), false),
     };
     let old: Vec<Table> = match document.remove("error") {
@@ -108,7 +130,7 @@ fn new_document(api: &NewApi) -> DocumentMut {
         header.insert("source", Item::Value(source.as_str().into()));
     }
     if !api.codes_start_with_status {
-        header.insert("codes_start_with_status", Item::Value(false.into()));
+        header.insert(CODES_START_WITH_STATUS, Item::Value(false.into()));
     }
     header.set_position(Some(0));
     let mut document = DocumentMut::new();

@@ -18,9 +18,10 @@ pub struct SpecFile {
     pub checked: Checked,
 }
 
-/// Reads and checks the spec at `path`, named in messages as given. A file that cannot be
-/// read is trouble; one that is not UTF-8 is a spec with one problem, as the compiler says.
-pub fn load(path: &Path) -> Result<SpecFile, Failure> {
+/// Reads the spec at `path` and checks it with `check` (one of `nexus-errors-spec`'s), named
+/// in messages as given. A file that cannot be read is trouble; one that is not UTF-8 is a
+/// spec with one problem, as the compiler says.
+pub fn load(path: &Path, check: fn(&str, &str) -> Checked) -> Result<SpecFile, Failure> {
     let Some(file) = path.to_str() else {
         return Err(Failure::trouble(format!(
             "the spec path {} is not UTF-8",
@@ -29,7 +30,7 @@ pub fn load(path: &Path) -> Result<SpecFile, Failure> {
     };
     match nexus_errors_spec::read::read(Path::new(""), file) {
         Ok(source) => {
-            let checked = nexus_errors_spec::check(file, &source.text);
+            let checked = check(file, &source.text);
             Ok(SpecFile {
                 text: source.text,
                 checked,

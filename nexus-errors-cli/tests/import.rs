@@ -460,6 +460,35 @@ fn unreadable_pages_are_one_line_errors_and_leave_the_spec_alone() {
 }
 
 #[test]
+fn a_spec_with_only_its_header_imports_and_keeps_the_header_and_its_comments() {
+    let header = "# Errors of the Nexus API.\n[api]\nname = \"Nexus\"   # as the team calls it\n";
+    let dir = workspace("header-only", &page_markdown());
+    std::fs::write(dir.join("errors.toml"), header).expect("spec");
+    let run = import(&dir, &["--write"]);
+    assert_eq!(run.code, 0, "{run:?}");
+    let written = spec_in(&dir);
+    assert!(written.starts_with(header), "{written}");
+    let nexus = rows(&std::fs::read_to_string(nexus_spec()).expect("spec"));
+    assert_eq!(rows(&written).len(), nexus.len());
+    assert_eq!(import(&dir, &["--check"]).code, 0);
+}
+
+#[test]
+fn a_header_only_spec_learns_that_its_codes_do_not_start_with_their_status() {
+    let page = "# Acme Payments API\n\n| Code | HTTP Status | Message |\n|---|---|---|\n| 1001 | 402 | The card was declined. |\n";
+    let dir = workspace("header-only-codes", page);
+    let header = "[api]\nname = \"Acme\" # ours\n";
+    std::fs::write(dir.join("errors.toml"), header).expect("spec");
+    let run = import(&dir, &["--write"]);
+    assert_eq!(run.code, 0, "{run:?}");
+    let written = spec_in(&dir);
+    assert!(
+        written.starts_with("[api]\nname = \"Acme\" # ours\ncodes_start_with_status = false\n"),
+        "{written}"
+    );
+}
+
+#[test]
 fn a_spec_with_errors_is_refused_with_its_diagnostics() {
     let dir = workspace("broken-spec", &page_text());
     let broken = spec_in(&dir).replace(

@@ -96,7 +96,9 @@ pub struct RawRow {
 /// The keys of the top level.
 pub const TOP_KEYS: &[&str] = &["api", "error"];
 /// The keys of `[api]`.
-pub const API_KEYS: &[&str] = &["name", "source", "codes_start_with_status"];
+pub const API_KEYS: &[&str] = &["name", "source", CODES_START_WITH_STATUS];
+/// The `[api]` key that says whether codes must begin with their status.
+pub const CODES_START_WITH_STATUS: &str = "codes_start_with_status";
 /// The keys of an `[[error]]` row.
 pub const ROW_KEYS: &[&str] = &[
     "name",
@@ -176,8 +178,8 @@ fn parse_api(value: &Spanned<DeValue<'_>>, diagnostics: &mut Diagnostics<'_>) ->
         match key.get_ref().as_ref() {
             "name" => api.name = string("name", value, diagnostics),
             "source" => api.source = string("source", value, diagnostics),
-            "codes_start_with_status" => {
-                api.codes_start_with_status = boolean("codes_start_with_status", value, diagnostics)
+            CODES_START_WITH_STATUS => {
+                api.codes_start_with_status = boolean(CODES_START_WITH_STATUS, value, diagnostics)
             }
             _ => misspelled.extend(unknown_key(key, API_KEYS, "`[api]`", diagnostics)),
         }

@@ -13,8 +13,18 @@ use crate::name;
 use crate::parse::{Located, RawApi, RawRow, RawRows, RawSpec, Section};
 use crate::text::{QUOTE_LIMIT, quoted, shorten};
 
+/// Whether a spec must have rows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Rows {
+    /// A table the proc macro generates from: it needs at least one row.
+    Required,
+    /// A table being started: an `[api]` header alone is how it begins.
+    Optional,
+}
+
 /// Checks a parsed spec against every rule; problems go to `diagnostics`.
-pub fn validate(raw: RawSpec, diagnostics: &mut Diagnostics<'_>) -> Table {
+pub fn validate(raw: RawSpec, rows: Rows, diagnostics: &mut Diagnostics<'_>) -> Table {
+    let required = rows == Rows::Required;
     let api = check_api(raw.api, diagnostics);
     let rows = match raw.rows {
         Section::Present(RawRows { at, rows }) => {
@@ -23,11 +33,15 @@ pub fn validate(raw: RawSpec, diagnostics: &mut Diagnostics<'_>) -> Table {
                 .into_iter()
                 .filter_map(|row| validate_row(row, &api, &mut seen, diagnostics))
                 .collect();
-            check_has_rows(seen.rows, at, diagnostics);
+            if required {
+                check_has_rows(seen.rows, at, diagnostics);
+            }
             checked
         }
         Section::Absent => {
-            check_has_rows(0, 0..0, diagnostics);
+            if required {
+                check_has_rows(0, 0..0, diagnostics);
+            }
             Vec::new()
         }
         Section::Reported => Vec::new(),
@@ -270,6 +284,24 @@ mod tests {
 
     fn spec(rows: &[String]) -> String {
         format!("[api]\nname = \"Test\"\n{}", rows.concat())
+    }
+
+    #[test]
+    fn a_header_without_rows_is_a_table_being_started() {
+        let header = spec(&[]);
+        assert!(crate::check_allowing_no_rows("t.toml", &header).is_valid());
+        let (_, errors) = check(&header);
+        assert_eq!(errors.len(), 1);
+        assert!(errors[0].contains("the spec has no rows"), "{errors:?}");
+        // Every other rule still holds.
+        let broken = spec(&[row("Gone", None, 404, "Not Found!", "")]);
+        let checked = crate::check_allowing_no_rows("t.toml", &broken);
+        assert_eq!(checked.diagnostics.len(), 1);
+        assert!(
+            checked.diagnostics[0]
+                .message
+                .starts_with("status_text \"Not Found!\"")
+        );
     }
 
     #[test]
