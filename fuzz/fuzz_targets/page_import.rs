@@ -46,7 +46,11 @@ fuzz_target!(|bytes: &[u8]| {
     let merged = merge::merge(&page.rows, &[], false);
     one_entry_per_page_row(&page, &merged);
     let api = NewApi {
-        name: page.title.clone().unwrap_or_default(),
+        name: page
+            .api_name
+            .as_ref()
+            .map(|api| api.name.clone())
+            .unwrap_or_default(),
         source: None,
         codes_start_with_status: false,
     };

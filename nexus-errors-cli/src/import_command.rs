@@ -14,6 +14,7 @@ use crate::page::{self, Page};
 use crate::report;
 use crate::spec_edit::{self, Base, NewApi};
 use crate::spec_file::{self, SpecFile};
+use crate::style::{BOLD, paint};
 
 /// The arguments of `import`.
 #[derive(Debug, Args)]
@@ -32,7 +33,8 @@ pub struct ImportArgs {
     /// Remove the rows the page no longer has (a major change: the variants go).
     #[arg(long)]
     pub prune: bool,
-    /// The `[api] name` of a new spec [default: the page's first heading, or first line].
+    /// The `[api] name` of a new spec [default: the page's title when it names an API, else
+    /// "The X API" in the text before the table, else the title].
     #[arg(long, value_name = "NAME")]
     pub api_name: Option<String>,
     /// The `[api] source` of a new spec: the page's address.
@@ -53,6 +55,15 @@ pub fn run(args: &ImportArgs) -> Result<u8, Failure> {
     let old_text = current.as_ref().map_or("", |c| c.text.as_str());
 
     let mut stdout = anstream::stdout();
+    if let (None, None, Some(api)) = (&current, &args.api_name, &page.api_name) {
+        let _ = writeln!(
+            stdout,
+            "{} {:?}, from {} (--api-name sets another)\n",
+            paint(BOLD, "API name:"),
+            api.name,
+            api.found
+        );
+    }
     let _ = write!(
         stdout,
         "{}\n{}",
@@ -154,7 +165,7 @@ fn new_text(
             let name = args
                 .api_name
                 .clone()
-                .or_else(|| page.title.clone())
+                .or_else(|| page.api_name.as_ref().map(|api| api.name.clone()))
                 .ok_or_else(|| {
                     Failure::trouble(
                         "the page has no heading to name the API after: pass --api-name",

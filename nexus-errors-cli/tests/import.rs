@@ -403,6 +403,19 @@ fn a_new_spec_is_named_after_the_page_or_api_name() {
         nexus.iter().map(columns).collect::<Vec<_>>()
     );
 
+    // The Markdown's heading names no API; its text does.
+    let dir = temp_dir("new-spec-markdown");
+    std::fs::write(dir.join("page.txt"), page_markdown()).expect("page");
+    let run = import(&dir, &["--write"]);
+    assert_eq!(run.code, 0, "{run:?}");
+    assert!(
+        run.stdout
+            .starts_with("API name: \"Nexus API\", from the page's text, \"The Nexus API uses\""),
+        "{}",
+        run.stdout
+    );
+    assert!(spec_in(&dir).starts_with("[api]\nname = \"Nexus API\"\n"));
+
     let dir = temp_dir("new-spec-named");
     std::fs::write(dir.join("page.txt"), page_markdown()).expect("page");
     assert_eq!(import(&dir, &["--write", "--api-name", "MX Nexus"]).code, 0);
