@@ -3,7 +3,7 @@
 //! which proposals no rule recognised.
 //!
 //! A name says what went wrong, the subject then its state, read from the description by the
-//! shapes of [`shapes`]: "The session token used in this request has expired." is
+//! shapes of `shapes.rs`: "The session token used in this request has expired." is
 //! `SessionTokenExpired`. The only row of its status is named after the status's reason
 //! phrase (`TooManyRequests`), or the subject the description gives it (`OperationForbidden`
 //! for a 403's "Operation is forbidden."). Two rows never share a name, and no name gets a
