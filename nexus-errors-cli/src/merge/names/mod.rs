@@ -54,33 +54,32 @@ pub fn propose(row: &PageRow, page: &[PageRow], taken: &mut HashSet<String>) -> 
     Proposal { name, basis }
 }
 
-/// The name a shape of `description` gives, if it has one.
-fn described(description: &str) -> Option<String> {
-    let sentence = sentences(description).into_iter().next()?;
-    shapes::recognise(drop_leading_filler(&clause_words(first_clause(sentence))))
+/// The words of a sentence's first clause that a name is read from: lowercase, without
+/// auxiliaries and without the filler that leads them.
+fn clause_of(sentence: &str) -> Vec<String> {
+    drop_leading_filler(&clause_words(first_clause(sentence))).to_vec()
 }
 
 fn base_name(row: &PageRow, alone: bool) -> (String, Basis) {
-    let reason = camel(&ascii_words(&row.status_text));
     let first = sentences(&row.description)
         .into_iter()
         .next()
-        .map(|sentence| clause_words(first_clause(sentence)))
+        .map(clause_of)
         .unwrap_or_default();
-    let first = drop_leading_filler(&first);
     let reason_words: Vec<String> = ascii_words(&row.status_text)
         .iter()
         .map(|word| word.to_ascii_lowercase())
         .collect();
+    let reason = camel(&reason_words);
     if alone && !reason.is_empty() && first.ends_with(&reason_words) {
         // "Operation is forbidden." restates the reason phrase, and names what it is about.
         let subject = shapes::subject(&first[..first.len() - reason_words.len()]);
         return (camel(&subject) + &reason, Basis::Status);
     }
-    if let Some(name) = shapes::recognise(first) {
+    if let Some(name) = shapes::recognise(&first) {
         return (name, Basis::Shape);
     }
-    let first_words = first_words(first);
+    let first_words = first_words(&first);
     if alone || first_words.is_empty() {
         return (reason, Basis::Status);
     }
@@ -123,7 +122,7 @@ fn unique(base: String, row: &PageRow, taken: &HashSet<String>) -> String {
     let later = sentences(&row.description)
         .into_iter()
         .skip(1)
-        .filter_map(described);
+        .filter_map(|sentence| shapes::recognise(&clause_of(sentence)));
     let reason = camel(&ascii_words(&row.status_text));
     for suffix in later.chain(std::iter::once(reason)) {
         let name = format!("{base}{suffix}");

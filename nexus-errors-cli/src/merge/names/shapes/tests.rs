@@ -1,10 +1,14 @@
 //! One test per shape: a description from the Nexus page where it has one, and one from
 //! another API's public errors page, with the page's address.
 
-use super::super::described;
+use super::super::clause_of;
+use super::super::words::sentences;
+use super::recognise;
 
+/// The name the first telling sentence of `description` has, if a shape fits it.
 fn name(description: &str) -> Option<String> {
-    described(description)
+    let sentence = sentences(description).into_iter().next()?;
+    recognise(&clause_of(sentence))
 }
 
 #[test]
