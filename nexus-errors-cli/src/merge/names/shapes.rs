@@ -39,187 +39,76 @@ enum Join {
     After(&'static str),
 }
 
-/// A state that follows its subject, as words with the auxiliaries gone ("has expired" is
+/// What follows a lead: a thing, kept to its head noun ("invalid API token"), or an action,
+/// kept from its verb ("cannot aggregate a manual member").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Phrase {
+    Thing,
+    Action,
+}
+
+use Join::{After, Before};
+use Phrase::{Action, Thing};
+
+/// States that follow their subject, as words with the auxiliaries gone ("has expired" is
 /// `expired`, "could not be saved" is `not saved`).
-struct State {
-    words: &'static [&'static str],
-    join: Join,
-}
-
-/// A phrase that leads what it is about.
-struct Lead {
-    words: &'static [&'static str],
-    join: Join,
-    /// Whether what follows is an action ("cannot aggregate a member"), kept from its verb,
-    /// rather than a thing ("invalid API token"), kept to its head noun.
-    action: bool,
-}
-
-const STATES: &[State] = &[
-    State {
-        words: &["not", "valid"],
-        join: Join::Before("Invalid"),
-    },
-    State {
-        words: &["invalid"],
-        join: Join::Before("Invalid"),
-    },
-    State {
-        words: &["no", "longer", "valid"],
-        join: Join::After("NoLongerValid"),
-    },
-    State {
-        words: &["expired"],
-        join: Join::After("Expired"),
-    },
-    State {
-        words: &["not", "found"],
-        join: Join::After("NotFound"),
-    },
-    State {
-        words: &["not", "exist"],
-        join: Join::After("NotFound"),
-    },
-    State {
-        words: &["not", "exists"],
-        join: Join::After("NotFound"),
-    },
-    State {
-        words: &["not", "saved"],
-        join: Join::After("NotSaved"),
-    },
-    State {
-        words: &["not", "permitted"],
-        join: Join::After("NotPermitted"),
-    },
-    State {
-        words: &["not", "allowed"],
-        join: Join::After("NotPermitted"),
-    },
-    State {
-        words: &["already", "exists"],
-        join: Join::After("AlreadyExists"),
-    },
-    State {
-        words: &["already", "exist"],
-        join: Join::After("AlreadyExists"),
-    },
-    State {
-        words: &["missing"],
-        join: Join::After("Missing"),
-    },
-    State {
-        words: &["not", "provided"],
-        join: Join::After("Missing"),
-    },
-    State {
-        words: &["not", "supplied"],
-        join: Join::After("Missing"),
-    },
-    State {
-        words: &["mismatch"],
-        join: Join::After("Mismatch"),
-    },
-    State {
-        words: &["not", "match"],
-        join: Join::After("Mismatch"),
-    },
-    State {
-        words: &["reached"],
-        join: Join::After("Reached"),
-    },
-    State {
-        words: &["exceeded"],
-        join: Join::After("Exceeded"),
-    },
+const STATES: &[(&[&str], Join)] = &[
+    (&["not", "valid"], Before("Invalid")),
+    (&["invalid"], Before("Invalid")),
+    (&["no", "longer", "valid"], After("NoLongerValid")),
+    (&["expired"], After("Expired")),
+    (&["not", "found"], After("NotFound")),
+    (&["not", "exist"], After("NotFound")),
+    (&["not", "exists"], After("NotFound")),
+    (&["not", "saved"], After("NotSaved")),
+    (&["not", "permitted"], After("NotPermitted")),
+    (&["not", "allowed"], After("NotPermitted")),
+    (&["already", "exists"], After("AlreadyExists")),
+    (&["already", "exist"], After("AlreadyExists")),
+    (&["missing"], After("Missing")),
+    (&["not", "provided"], After("Missing")),
+    (&["not", "supplied"], After("Missing")),
+    (&["mismatch"], After("Mismatch")),
+    (&["not", "match"], After("Mismatch")),
+    (&["reached"], After("Reached")),
+    (&["exceeded"], After("Exceeded")),
 ];
 
-const LEADS: &[Lead] = &[
-    Lead {
-        words: &["invalid"],
-        join: Join::Before("Invalid"),
-        action: false,
-    },
-    Lead {
-        words: &["missing"],
-        join: Join::After("Missing"),
-        action: false,
-    },
-    Lead {
-        words: &["unable", "to", "find"],
-        join: Join::After("NotFound"),
-        action: false,
-    },
-    Lead {
-        words: &["cannot", "find"],
-        join: Join::After("NotFound"),
-        action: false,
-    },
-    Lead {
-        words: &["not", "find"],
-        join: Join::After("NotFound"),
-        action: false,
-    },
-    Lead {
-        words: &["reached"],
-        join: Join::After("Reached"),
-        action: false,
-    },
-    Lead {
-        words: &["exceeded"],
-        join: Join::After("Exceeded"),
-        action: false,
-    },
-    Lead {
-        words: &["when", "attempting", "to"],
-        join: Join::After("Failed"),
-        action: true,
-    },
-    Lead {
-        words: &["while", "attempting", "to"],
-        join: Join::After("Failed"),
-        action: true,
-    },
-    Lead {
-        words: &["when", "trying", "to"],
-        join: Join::After("Failed"),
-        action: true,
-    },
-    Lead {
-        words: &["failed", "to"],
-        join: Join::After("Failed"),
-        action: true,
-    },
-    Lead {
-        words: &["unable", "to"],
-        join: Join::Before("Cannot"),
-        action: true,
-    },
-    Lead {
-        words: &["cannot"],
-        join: Join::Before("Cannot"),
-        action: true,
-    },
+/// Phrases that lead what they are about.
+const LEADS: &[(&[&str], Join, Phrase)] = &[
+    (&["invalid"], Before("Invalid"), Thing),
+    (&["missing"], After("Missing"), Thing),
+    (&["unable", "to", "find"], After("NotFound"), Thing),
+    (&["cannot", "find"], After("NotFound"), Thing),
+    (&["not", "find"], After("NotFound"), Thing),
+    (&["reached"], After("Reached"), Thing),
+    (&["exceeded"], After("Exceeded"), Thing),
+    (&["when", "attempting", "to"], After("Failed"), Action),
+    (&["while", "attempting", "to"], After("Failed"), Action),
+    (&["when", "trying", "to"], After("Failed"), Action),
+    (&["failed", "to"], After("Failed"), Action),
+    (&["unable", "to"], Before("Cannot"), Action),
+    (&["cannot"], Before("Cannot"), Action),
 ];
 
 /// The name a clause's words (lowercase, auxiliaries and leading filler gone) fit, if they fit
 /// a shape.
 pub fn recognise(words: &[String]) -> Option<String> {
-    for lead in LEADS {
-        if starts_with(words, lead.words) {
-            let rest = phrase(&words[lead.words.len()..], lead.action);
+    for &(lead, joined, what) in LEADS {
+        if starts_with(words, lead) {
+            let rest = phrase(&words[lead.len()..], what);
             if !rest.is_empty() {
-                return Some(join(lead.join, &rest));
+                return Some(join(joined, &rest));
             }
         }
     }
     // The subject comes first, so a state is looked for from the second word on.
     for at in 1..words.len() {
-        for state in STATES {
-            if starts_with(&words[at..], state.words) {
-                let subject = phrase(&words[..at], false);
+        for &(state, joined) in STATES {
+            if starts_with(&words[at..], state) {
+                let subject = phrase(&words[..at], Thing);
                 if !subject.is_empty() {
-                    return Some(join(state.join, &subject));
+                    return Some(join(joined, &subject));
                 }
             }
         }
@@ -238,7 +127,7 @@ fn join(join: Join, words: &[String]) -> String {
 /// a phrase about it, without articles and words every request's values share. A thing keeps
 /// its last words (the head noun ends an English noun phrase), an action its first (the verb
 /// leads).
-fn phrase(words: &[String], action: bool) -> Vec<String> {
+fn phrase(words: &[String], what: Phrase) -> Vec<String> {
     let end = words
         .iter()
         .position(|word| SUBJECT_ENDS.contains(&word.as_str()))
@@ -250,17 +139,16 @@ fn phrase(words: &[String], action: bool) -> Vec<String> {
         })
         .cloned()
         .collect();
-    let skip = if action {
-        0
-    } else {
-        kept.len().saturating_sub(SUBJECT_WORDS)
+    let skip = match what {
+        Action => 0,
+        Thing => kept.len().saturating_sub(SUBJECT_WORDS),
     };
     kept.into_iter().skip(skip).take(SUBJECT_WORDS).collect()
 }
 
 /// The words of the subject `words` name, as a shape's subject is read.
 pub fn subject(words: &[String]) -> Vec<String> {
-    phrase(words, false)
+    phrase(words, Thing)
 }
 
 /// Whether a word can start a phrase about a subject: the first-words fallback ends a long
