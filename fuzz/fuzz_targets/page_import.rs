@@ -11,16 +11,17 @@ use libfuzzer_sys::fuzz_target;
 use nexus_errors_cli::merge::{self, Merged, Origin};
 use nexus_errors_cli::page::{self, Page};
 use nexus_errors_cli::spec_edit::{self, Base, NewApi};
-use nexus_errors_cli::{report, spec_rules};
+use nexus_errors_cli::report;
+use nexus_errors_spec::Checked;
 
 const SPEC: &str = include_str!("../../spec/errors.toml");
 const FILE: &str = "spec/errors.toml";
 
-fn spec() -> &'static spec_rules::Checked {
-    static CHECKED: OnceLock<spec_rules::Checked> = OnceLock::new();
+fn spec() -> &'static Checked {
+    static CHECKED: OnceLock<Checked> = OnceLock::new();
     CHECKED.get_or_init(|| {
-        let checked = spec_rules::check(FILE, SPEC);
-        assert!(checked.diagnostics.is_empty(), "spec/errors.toml is valid");
+        let checked = nexus_errors_spec::check(FILE, SPEC);
+        assert!(checked.is_valid(), "spec/errors.toml is valid");
         checked
     })
 }
@@ -38,19 +39,23 @@ fuzz_target!(|bytes: &[u8]| {
         let _ = report::report(&page, spec_rows, &merged);
         if let Ok(new_text) = spec_edit::write(Base::Existing(SPEC), &merged.entries) {
             let _ = report::diff(FILE, SPEC, &new_text);
-            let _ = spec_rules::check(FILE, &new_text);
+            let _ = nexus_errors_spec::check(FILE, &new_text);
         }
     }
     // A spec that does not exist yet, as the first import of a page writes it.
     let merged = merge::merge(&page.rows, &[], false);
     one_entry_per_page_row(&page, &merged);
     let api = NewApi {
-        name: page.title.clone().unwrap_or_default(),
+        name: page
+            .api_name
+            .as_ref()
+            .map(|api| api.name.clone())
+            .unwrap_or_default(),
         source: None,
         codes_start_with_status: false,
     };
     if let Ok(new_text) = spec_edit::write(Base::New(&api), &merged.entries) {
-        let _ = spec_rules::check(FILE, &new_text);
+        let _ = nexus_errors_spec::check(FILE, &new_text);
     }
 });
 
@@ -59,7 +64,7 @@ fn one_entry_per_page_row(page: &Page, merged: &Merged) {
         .entries
         .iter()
         .filter_map(|entry| match entry.origin {
-            Origin::Matched { page, .. } | Origin::Added { page } => Some(page),
+            Origin::Matched { page, .. } | Origin::Added { page, .. } => Some(page),
             Origin::Kept { .. } => None,
         })
         .collect();

@@ -3,18 +3,17 @@
 use std::io::Write as _;
 use std::path::Path;
 
-use crate::cli::Failure;
-use crate::spec_rules::{self, Checked, Diagnostic, Read};
+use nexus_errors_spec::Diagnostic;
+
+use crate::failure::Failure;
+use crate::spec_file;
 use crate::style::{DiagnosticStyles, ERROR, paint};
 
 /// Checks the spec at `path`: exit code 0 when it is valid, 1 when it has errors.
 pub fn run(path: &Path) -> Result<u8, Failure> {
     let shown = path.display().to_string();
-    let checked = match spec_rules::read(path).map_err(Failure::trouble)? {
-        Read::Text(text) => spec_rules::check(&shown, &text),
-        Read::NotText(diagnostic) => Checked::not_text(*diagnostic),
-    };
-    if checked.diagnostics.is_empty() {
+    let checked = spec_file::load(path, nexus_errors_spec::check)?.checked;
+    if checked.is_valid() {
         let _ = writeln!(
             anstream::stdout(),
             "{shown}: valid ({} rows)",
@@ -22,15 +21,12 @@ pub fn run(path: &Path) -> Result<u8, Failure> {
         );
         return Ok(0);
     }
-    print_diagnostics(&checked.diagnostics);
+    // The screen gets the first problems and a count of the rest; the total counts them all.
+    print_diagnostics(&checked.shown());
+    let count = checked.diagnostics.len();
     Err(Failure::finding(format!(
-        "{shown} has {} error{}",
-        checked.diagnostics.len(),
-        if checked.diagnostics.len() == 1 {
-            ""
-        } else {
-            "s"
-        }
+        "{shown} has {count} error{}",
+        if count == 1 { "" } else { "s" }
     )))
 }
 

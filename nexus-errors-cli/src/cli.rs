@@ -4,10 +4,11 @@ use std::io::Write as _;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Args, Parser, Subcommand};
+use clap::{Parser, Subcommand};
 
+use crate::check_command;
+use crate::import_command::{self, ImportArgs};
 use crate::style::{ERROR, paint};
-use crate::{check_command, import_command};
 
 /// The exit codes, as `--help` gives them.
 const EXIT_CODES: &str = "\
@@ -65,58 +66,6 @@ gets a proposed name to review. Rows are written in the page's order; a row the 
 longer has is kept unless --prune is given.
 
 Without --check or --write, prints the report and the diff and writes nothing.";
-
-/// The arguments of `import`.
-#[derive(Debug, Args)]
-pub struct ImportArgs {
-    /// The page: a file, or `-` for standard input.
-    pub page: String,
-    /// The spec to compare with and update; `--write` creates it if it does not exist.
-    #[arg(long, value_name = "SPEC")]
-    pub spec: PathBuf,
-    /// Write nothing; exit 1 when the spec differs from the page, 0 when it matches.
-    #[arg(long, conflicts_with = "write")]
-    pub check: bool,
-    /// Write the updated spec (only if it passes the spec's rules).
-    #[arg(long)]
-    pub write: bool,
-    /// Remove the rows the page no longer has (a major change: the variants go).
-    #[arg(long)]
-    pub prune: bool,
-    /// The `[api] name` of a new spec [default: the page's first heading, or first line].
-    #[arg(long, value_name = "NAME")]
-    pub api_name: Option<String>,
-    /// The `[api] source` of a new spec: the page's address.
-    #[arg(long, value_name = "URL")]
-    pub source: Option<String>,
-}
-
-/// Why a command stopped early: a one-line message and the exit code.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Failure {
-    /// 1 for a finding, 2 for trouble (see `--help`).
-    pub code: u8,
-    /// One line, without the `error: ` label.
-    pub message: String,
-}
-
-impl Failure {
-    /// A problem with the invocation or the files (exit code 2).
-    pub fn trouble(message: impl Into<String>) -> Self {
-        Failure {
-            code: 2,
-            message: message.into(),
-        }
-    }
-
-    /// A finding about the spec or the page (exit code 1).
-    pub fn finding(message: impl Into<String>) -> Self {
-        Failure {
-            code: 1,
-            message: message.into(),
-        }
-    }
-}
 
 /// Parses the process's arguments, runs the command, and gives the exit code.
 pub fn run() -> ExitCode {

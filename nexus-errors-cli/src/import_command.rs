@@ -2,20 +2,44 @@
 //! the diff, and with `--write` writes the spec, with `--check` says whether it is behind.
 
 use std::io::{Read as _, Write as _};
-use std::path::Path;
+use std::path::{Path, PathBuf};
+
+use clap::Args;
+use nexus_errors_spec::{Checked, Diagnostic, code_starts_with_status};
 
 use crate::check_command::print_diagnostics;
-use crate::cli::{Failure, ImportArgs};
+use crate::failure::Failure;
 use crate::merge::{self, Merged, Origin};
 use crate::page::{self, Page};
 use crate::report;
 use crate::spec_edit::{self, Base, NewApi};
-use crate::spec_rules::{self, Checked, Read};
+use crate::spec_file::{self, SpecFile};
+use crate::style::{BOLD, paint};
 
-/// The spec as it is on disk.
-struct Current {
-    text: String,
-    checked: Checked,
+/// The arguments of `import`.
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// The page: a file, or `-` for standard input.
+    pub page: String,
+    /// The spec to compare with and update; `--write` creates it if it does not exist.
+    #[arg(long, value_name = "SPEC")]
+    pub spec: PathBuf,
+    /// Write nothing; exit 1 when the spec differs from the page, 0 when it matches.
+    #[arg(long, conflicts_with = "write")]
+    pub check: bool,
+    /// Write the updated spec (only if it passes the spec's rules).
+    #[arg(long)]
+    pub write: bool,
+    /// Remove the rows the page no longer has (a major change: the variants go).
+    #[arg(long)]
+    pub prune: bool,
+    /// The `[api] name` of a new spec [default: the page's title when it names an API, else
+    /// "The X API" in the text before the table, else the title].
+    #[arg(long, value_name = "NAME")]
+    pub api_name: Option<String>,
+    /// The `[api] source` of a new spec: the page's address.
+    #[arg(long, value_name = "URL")]
+    pub source: Option<String>,
 }
 
 /// Runs an import; see `nexus-errors import --help`.
@@ -31,15 +55,24 @@ pub fn run(args: &ImportArgs) -> Result<u8, Failure> {
     let old_text = current.as_ref().map_or("", |c| c.text.as_str());
 
     let mut stdout = anstream::stdout();
+    if let (None, None, Some(api)) = (&current, &args.api_name, &page.api_name) {
+        let _ = writeln!(
+            stdout,
+            "{} {:?}, from {} (--api-name sets another)\n",
+            paint(BOLD, "API name:"),
+            api.name,
+            api.found
+        );
+    }
     let _ = write!(
         stdout,
         "{}\n{}",
         report::report(&page, spec_rows, &merged),
         report::diff(&shown, old_text, &new_text)
     );
-    let checked = spec_rules::check(&shown, &new_text);
-    if !checked.diagnostics.is_empty() {
-        explain_broken_rows(&checked, &new_text, &page, &merged);
+    let checked = nexus_errors_spec::check(&shown, &new_text);
+    if !checked.is_valid() {
+        explain_broken_rows(&checked, &page, &merged);
         return Err(Failure::finding(format!(
             "the spec the page gives breaks the spec's rules (above); {shown} was not written"
         )));
@@ -81,33 +114,34 @@ fn read_page(name: &str) -> Result<Page, Failure> {
 }
 
 /// The spec, if it exists. A spec with errors is refused: its diagnostics are printed.
-fn read_spec(path: &Path, shown: &str) -> Result<Option<Current>, Failure> {
+fn read_spec(path: &Path, shown: &str) -> Result<Option<SpecFile>, Failure> {
     if !path.exists() {
         return Ok(None);
     }
-    let (text, checked) = match spec_rules::read(path).map_err(Failure::trouble)? {
-        Read::Text(text) => {
-            let checked = spec_rules::check(shown, &text);
-            (text, checked)
-        }
-        Read::NotText(diagnostic) => (String::new(), Checked::not_text(*diagnostic)),
-    };
-    if !checked.diagnostics.is_empty() {
-        print_diagnostics(&checked.diagnostics);
+    // A spec with its `[api]` header and no rows yet is how a table starts.
+    let spec = spec_file::load(path, nexus_errors_spec::check_allowing_no_rows)?;
+    if !spec.checked.is_valid() {
+        print_diagnostics(&spec.checked.shown());
         return Err(Failure::finding(format!(
             "{shown} has errors of its own (above): fix them first, then import again"
         )));
     }
-    Ok(Some(Current { text, checked }))
+    Ok(Some(spec))
 }
 
 /// The spec's text after the merge.
 fn new_text(
     args: &ImportArgs,
     page: &Page,
-    current: Option<&Current>,
+    current: Option<&SpecFile>,
     merged: &Merged,
 ) -> Result<String, Failure> {
+    // A table whose codes do not begin with their status (1001 for a 402) says so, or the
+    // rules would reject every such code.
+    let codes_start_with_status = page.rows.iter().all(|row| {
+        row.code
+            .is_none_or(|code| code_starts_with_status(code, row.status))
+    });
     let written = match current {
         Some(current) => {
             if args.api_name.is_some() || args.source.is_some() {
@@ -117,24 +151,26 @@ fn new_text(
                     args.spec.display()
                 );
             }
-            spec_edit::write(Base::Existing(&current.text), &merged.entries)
+            let base = if current.checked.table.rows.is_empty() {
+                Base::Started {
+                    text: &current.text,
+                    codes_start_with_status,
+                }
+            } else {
+                Base::Existing(&current.text)
+            };
+            spec_edit::write(base, &merged.entries)
         }
         None => {
             let name = args
                 .api_name
                 .clone()
-                .or_else(|| page.title.clone())
+                .or_else(|| page.api_name.as_ref().map(|api| api.name.clone()))
                 .ok_or_else(|| {
                     Failure::trouble(
                         "the page has no heading to name the API after: pass --api-name",
                     )
                 })?;
-            // A table whose codes do not begin with their status (1001 for a 402) says so,
-            // or the rules would reject every such code.
-            let codes_start_with_status = page.rows.iter().all(|row| {
-                row.code
-                    .is_none_or(|code| code.to_string().starts_with(&row.status.to_string()))
-            });
             let api = NewApi {
                 name,
                 source: args.source.clone(),
@@ -148,32 +184,42 @@ fn new_text(
 
 /// Prints the diagnostics of the spec the page would give, each after the page row it comes
 /// from, so the reader knows which row of the page breaks which rule.
-fn explain_broken_rows(checked: &Checked, new_text: &str, page: &Page, merged: &Merged) {
-    let headers: Vec<usize> = new_text
-        .lines()
-        .enumerate()
-        .filter(|(_, line)| line.trim_start().starts_with("[[error]]"))
-        .map(|(index, _)| index + 1)
-        .collect();
+fn explain_broken_rows(checked: &Checked, page: &Page, merged: &Merged) {
     let mut stderr = anstream::stderr();
-    for diagnostic in &checked.diagnostics {
-        let row = spec_rules::line_of(diagnostic)
-            .and_then(|line| headers.iter().rposition(|&start| start <= line))
-            .and_then(|index| merged.entries.get(index));
-        let page_line = row.and_then(|entry| match entry.origin {
-            Origin::Matched { page: p, .. } | Origin::Added { page: p } => {
-                page.rows.get(p).map(|r| r.line)
-            }
-            Origin::Kept { .. } => None,
-        });
-        if let (Some(entry), Some(line)) = (row, page_line) {
+    for diagnostic in checked.shown() {
+        if let Some((name, line)) = page_row_of(&diagnostic, checked, page, merged) {
             let _ = writeln!(
                 stderr,
-                "The page's row at line {line} (written as {}) breaks a rule:",
-                entry.row.name
+                "The page's row at line {line} (written as {name}) breaks a rule:"
             );
         }
-        print_diagnostics(std::slice::from_ref(diagnostic));
+        print_diagnostics(std::slice::from_ref(&diagnostic));
+    }
+}
+
+/// The name and page line of the row a diagnostic of the written spec falls in: the checked
+/// row whose header is the last at or before the diagnostic. Every name written is valid and
+/// unique (kept from the spec, or proposed), so the checked table keeps every written row and
+/// its name finds the entry it came from.
+fn page_row_of<'a>(
+    diagnostic: &Diagnostic,
+    checked: &Checked,
+    page: &Page,
+    merged: &'a Merged,
+) -> Option<(&'a str, usize)> {
+    let line = diagnostic.location.as_ref()?.line;
+    let row = checked
+        .table
+        .rows
+        .iter()
+        .rfind(|row| row.line.is_some_and(|start| start <= line))?;
+    let entry = merged.entries.iter().find(|e| e.row.name == row.name)?;
+    match entry.origin {
+        Origin::Matched { page: p, .. } | Origin::Added { page: p, .. } => page
+            .rows
+            .get(p)
+            .map(|page_row| (entry.row.name.as_str(), page_row.line)),
+        Origin::Kept { .. } => None,
     }
 }
 

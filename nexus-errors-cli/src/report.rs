@@ -3,13 +3,15 @@
 
 use std::fmt::Write as _;
 
+use nexus_errors_spec::{Column, Row};
+
+use crate::merge::names::Basis;
 use crate::merge::{self, Entry, Impact, Merged, Origin};
 use crate::page::{Page, PageRow};
-use crate::spec_rules::SpecRow;
 use crate::style::{ACCENT, ADDED, BOLD, CHANGED, REMOVED, paint};
 
 /// The report on merging `page` into `spec` rows.
-pub fn report(page: &Page, spec: &[SpecRow], merged: &Merged) -> String {
+pub fn report(page: &Page, spec: &[Row], merged: &Merged) -> String {
     let mut out = String::new();
     let count = |f: fn(&Origin) -> bool| merged.entries.iter().filter(|e| f(&e.origin)).count();
     let unchanged =
@@ -61,13 +63,13 @@ fn heading(out: &mut String, title: &str) {
 }
 
 /// `Name [4011] 401 Unauthorized`.
-fn label(row: &SpecRow) -> String {
+fn label(row: &Row) -> String {
     let code = row.code.map_or_else(String::new, |c| format!(" [{c}]"));
     format!("{}{code} {} {}", row.name, row.status, row.status_text)
 }
 
-fn changed_rows(out: &mut String, page: &Page, spec: &[SpecRow], merged: &Merged) {
-    let changed: Vec<(&Entry, usize, usize, &[merge::Column], bool)> = merged
+fn changed_rows(out: &mut String, page: &Page, spec: &[Row], merged: &Merged) {
+    let changed: Vec<(&Entry, usize, usize, &[Column], bool)> = merged
         .entries
         .iter()
         .filter_map(|e| match &e.origin {
@@ -109,33 +111,33 @@ fn changed_rows(out: &mut String, page: &Page, spec: &[SpecRow], merged: &Merged
 }
 
 /// A column's value in the spec and on the page, for the report.
-fn values(column: &merge::Column, old: &SpecRow, new: &SpecRow) -> (String, String) {
-    let code = |row: &SpecRow| {
+fn values(column: &Column, old: &Row, new: &Row) -> (String, String) {
+    let code = |row: &Row| {
         row.code
             .map_or_else(|| "none".to_owned(), |c| c.to_string())
     };
-    let notes = |row: &SpecRow| format!("{:?}", row.notes);
+    let notes = |row: &Row| format!("{:?}", row.notes);
     match column {
-        merge::Column::Code => (code(old), code(new)),
-        merge::Column::Status => (old.status.to_string(), new.status.to_string()),
-        merge::Column::StatusText => (
+        Column::Code => (code(old), code(new)),
+        Column::Status => (old.status.to_string(), new.status.to_string()),
+        Column::StatusText => (
             format!("{:?}", old.status_text),
             format!("{:?}", new.status_text),
         ),
-        merge::Column::Description => (
+        Column::Description => (
             format!("{:?}", old.description),
             format!("{:?}", new.description),
         ),
-        merge::Column::Notes => (notes(old), notes(new)),
+        Column::Notes => (notes(old), notes(new)),
     }
 }
 
 fn added_rows(out: &mut String, page: &Page, merged: &Merged) {
-    let added: Vec<(&Entry, &PageRow)> = merged
+    let added: Vec<(&Entry, &PageRow, Basis)> = merged
         .entries
         .iter()
         .filter_map(|e| match e.origin {
-            Origin::Added { page: index } => Some((e, &page.rows[index])),
+            Origin::Added { page: index, basis } => Some((e, &page.rows[index], basis)),
             _ => None,
         })
         .collect();
@@ -146,7 +148,12 @@ fn added_rows(out: &mut String, page: &Page, merged: &Merged) {
         out,
         "Added (names are proposals: review each, a variant's name is kept for good):",
     );
-    for (entry, row) in added {
+    for (entry, row, basis) in added {
+        let review = match basis {
+            // No shape of the description was recognised: these names need reading first.
+            Basis::FirstWords => "[review the name: from the first words]",
+            Basis::Shape | Basis::Status => "[review the name]",
+        };
         let _ = writeln!(
             out,
             "  {} {}: {:?} (page line {}) {}",
@@ -154,12 +161,12 @@ fn added_rows(out: &mut String, page: &Page, merged: &Merged) {
             label(&entry.row),
             entry.row.description,
             row.line,
-            paint(CHANGED, "[review the name]"),
+            paint(CHANGED, review),
         );
     }
 }
 
-fn gone_rows(out: &mut String, spec: &[SpecRow], merged: &Merged) {
+fn gone_rows(out: &mut String, spec: &[Row], merged: &Merged) {
     if merged.gone.is_empty() {
         return;
     }
@@ -189,7 +196,7 @@ fn gone_rows(out: &mut String, spec: &[SpecRow], merged: &Merged) {
 }
 
 /// An added row that may be `row` reworded: neither has a code, and they share a status.
-fn rewording<'a>(row: &SpecRow, merged: &'a Merged) -> Option<&'a SpecRow> {
+fn rewording<'a>(row: &Row, merged: &'a Merged) -> Option<&'a Row> {
     if row.code.is_some() {
         return None;
     }

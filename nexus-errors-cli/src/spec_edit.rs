@@ -8,10 +8,13 @@ use std::fmt;
 
 use toml_edit::{Array, ArrayOfTables, DocumentMut, Item, Table, Value};
 
-use crate::merge::{Entry, Origin};
-use crate::spec_rules::SpecRow;
+use nexus_errors_spec::parse::CODES_START_WITH_STATUS;
+use nexus_errors_spec::{Column, Row};
 
-/// The keys of a row, in the order new keys are placed: the spec format's own order.
+use crate::merge::{Entry, Origin};
+
+/// The keys of a row, in the order new keys are placed: the spec format's own order, `name`
+/// first.
 const KEYS: &[&str] = nexus_errors_spec::parse::ROW_KEYS;
 
 /// The `[api]` header of a spec that does not exist yet.
@@ -30,6 +33,14 @@ pub struct NewApi {
 pub enum Base<'a> {
     /// The spec's current text.
     Existing(&'a str),
+    /// The text of a spec that has its `[api]` header and no rows yet: the header is kept,
+    /// and gets `codes_start_with_status = false` where a new spec's would.
+    Started {
+        /// The spec's text.
+        text: &'a str,
+        /// Whether the page's codes begin with their status.
+        codes_start_with_status: bool,
+    },
     /// A new spec with this header.
     New(&'a NewApi),
 }
@@ -59,12 +70,25 @@ impl std::error::Error for EditError {}
 
 /// The spec's text with `entries` as its rows.
 pub fn write(base: Base<'_>, entries: &[Entry]) -> Result<String, EditError> {
+    let parse = |text: &str| {
+        text.parse::<DocumentMut>()
+            .map_err(|e| EditError::Syntax(e.message().to_owned()))
+    };
     let (mut document, crlf) = match base {
-        Base::Existing(text) => (
-            text.parse::<DocumentMut>()
-                .map_err(|e| EditError::Syntax(e.message().to_owned()))?,
-            text.contains("\r\n"),
-        ),
+        Base::Existing(text) => (parse(text)?, text.contains("\r\n")),
+        Base::Started {
+            text,
+            codes_start_with_status,
+        } => {
+            let mut document = parse(text)?;
+            if !codes_start_with_status
+                && let Some(api) = document.get_mut("api").and_then(Item::as_table_like_mut)
+                && !api.contains_key(CODES_START_WITH_STATUS)
+            {
+                api.insert(CODES_START_WITH_STATUS, Item::Value(false.into()));
+            }
+            (document, text.contains("\r\n"))
+        }
         Base::New(api) => (new_document(api), false),
     };
     let old: Vec<Table> = match document.remove("error") {
@@ -106,7 +130,7 @@ fn new_document(api: &NewApi) -> DocumentMut {
         header.insert("source", Item::Value(source.as_str().into()));
     }
     if !api.codes_start_with_status {
-        header.insert("codes_start_with_status", Item::Value(false.into()));
+        header.insert(CODES_START_WITH_STATUS, Item::Value(false.into()));
     }
     header.set_position(Some(0));
     let mut document = DocumentMut::new();
@@ -145,7 +169,7 @@ fn shift_tables_after(document: &mut DocumentMut, start: isize, rows: usize) {
 
 /// A row formatted like the spec's own: one key per line, `code` left out when there is none,
 /// `notes` as a multi-line array.
-fn new_table(row: &SpecRow) -> Table {
+fn new_table(row: &Row) -> Table {
     let mut table = Table::new();
     for key in KEYS {
         if let Some(value) = value_of(row, key) {
@@ -158,15 +182,17 @@ fn new_table(row: &SpecRow) -> Table {
 }
 
 /// The value `row` has for `key`, as it is written; `None` when the key is left out.
-fn value_of(row: &SpecRow, key: &str) -> Option<Value> {
-    match key {
-        "name" => Some(row.name.as_str().into()),
-        "code" => row.code.map(|code| i64::from(code).into()),
-        "status" => Some(i64::from(row.status).into()),
-        "status_text" => Some(row.status_text.as_str().into()),
-        "description" => Some(row.description.as_str().into()),
-        "notes" => (!row.notes.is_empty()).then(|| notes_array(&row.notes)),
-        _ => None,
+fn value_of(row: &Row, key: &str) -> Option<Value> {
+    let Some(column) = Column::ALL.into_iter().find(|column| column.key() == key) else {
+        // The one key that is not a column.
+        return (key == KEYS[0]).then(|| row.name.as_str().into());
+    };
+    match column {
+        Column::Code => row.code.map(|code| i64::from(code).into()),
+        Column::Status => Some(i64::from(row.status).into()),
+        Column::StatusText => Some(row.status_text.as_str().into()),
+        Column::Description => Some(row.description.as_str().into()),
+        Column::Notes => (!row.notes.is_empty()).then(|| notes_array(&row.notes)),
     }
 }
 
@@ -183,7 +209,7 @@ fn notes_array(notes: &[String]) -> Value {
 }
 
 /// Brings an existing row's table to `row`'s values, touching only the values that differ.
-fn update(table: &mut Table, row: &SpecRow) {
+fn update(table: &mut Table, row: &Row) {
     for key in KEYS {
         let wanted = value_of(row, key);
         let current = table.get(key).and_then(Item::as_value);

@@ -3,7 +3,7 @@
 
 use anstyle::{AnsiColor, Style};
 
-use crate::spec_rules::Palette;
+use nexus_errors_spec::Palette;
 
 /// Headings and the `error:` label's text.
 pub const BOLD: Style = Style::new().bold();

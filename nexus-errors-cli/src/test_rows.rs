@@ -1,8 +1,9 @@
 //! Rows for the unit tests of the merge and the writer: a page row and a spec row from their
 //! columns, with everything else empty.
 
+use nexus_errors_spec::Row;
+
 use crate::page::PageRow;
-use crate::spec_rules::SpecRow;
 
 /// A page row on line 1, its status text as the page gives it.
 pub fn page_row(code: Option<u16>, status: u16, text: &str, description: &str) -> PageRow {
@@ -18,19 +19,14 @@ pub fn page_row(code: Option<u16>, status: u16, text: &str, description: &str) -
 }
 
 /// A spec row without notes.
-pub fn spec_row(
-    name: &str,
-    code: Option<u16>,
-    status: u16,
-    text: &str,
-    description: &str,
-) -> SpecRow {
-    SpecRow {
+pub fn spec_row(name: &str, code: Option<u16>, status: u16, text: &str, description: &str) -> Row {
+    Row {
         name: name.into(),
         code,
         status,
         status_text: text.into(),
         description: description.into(),
         notes: vec![],
+        line: None,
     }
 }

@@ -3,6 +3,7 @@
 mod common;
 
 use common::*;
+use nexus_errors_spec::diagnostic::MAX_SHOWN;
 
 fn with_spec(test: &str, text: &str) -> std::path::PathBuf {
     let dir = temp_dir(test);
@@ -46,6 +47,57 @@ fn a_spec_with_errors_exits_1_with_its_diagnostics() {
     assert_eq!(run.code, 1, "{run:?}");
     assert!(run.stderr.starts_with("error: errors.toml:"), "{run:?}");
     assert!(run.stderr.contains("\"Forbidden!\""), "{run:?}");
+    assert!(
+        run.stderr.ends_with("error: errors.toml has 1 error\n"),
+        "{run:?}"
+    );
+}
+
+#[test]
+fn the_total_counts_every_problem_not_only_those_shown() {
+    // Each row breaks exactly one rule (its status text), and no two rows break one together.
+    const PROBLEMS: usize = 60;
+    let mut spec = String::from("[api]\nname = \"Many Problems API\"\n");
+    for row in 1..=PROBLEMS {
+        spec.push_str(&format!(
+            "\n[[error]]\nname = \"Row{row}\"\nstatus = 400\nstatus_text = \"Bad Requests\"\ndescription = \"Row {row}.\"\n"
+        ));
+    }
+    let dir = with_spec("check-sixty", &spec);
+    let run = run_in(&dir, &["check", "errors.toml"], b"");
+    assert_eq!(run.code, 1, "{run:?}");
+    assert!(
+        run.stderr
+            .ends_with(&format!("error: errors.toml has {PROBLEMS} errors\n")),
+        "{}",
+        run.stderr
+    );
+    // The screen still shows the first ones and counts the rest.
+    let located = run.stderr.matches("error: errors.toml:").count();
+    assert_eq!(located, MAX_SHOWN);
+    let rest = PROBLEMS - MAX_SHOWN;
+    assert!(
+        run.stderr
+            .contains(&format!("`errors.toml` has {rest} more problems not shown")),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn a_spec_that_is_not_utf8_is_a_finding_located_at_its_first_bad_byte() {
+    let dir = temp_dir("check-not-utf8");
+    // `[api]\n` is 6 bytes and `name = "a` 9 more: the bad byte is at offset 15, line 2,
+    // column 10.
+    std::fs::write(dir.join("errors.toml"), b"[api]\nname = \"a\xffb\"\n").expect("spec");
+    let run = run_in(&dir, &["check", "errors.toml"], b"");
+    assert_eq!(run.code, 1, "{run:?}");
+    assert!(
+        run.stderr.starts_with(
+            "error: errors.toml:2:10: the spec is not valid UTF-8 (byte 0xff at offset 15)"
+        ),
+        "{run:?}"
+    );
     assert!(
         run.stderr.ends_with("error: errors.toml has 1 error\n"),
         "{run:?}"

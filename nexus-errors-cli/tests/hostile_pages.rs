@@ -4,7 +4,7 @@
 use nexus_errors_cli::merge::merge;
 use nexus_errors_cli::page;
 use nexus_errors_cli::spec_edit::{Base, NewApi, write};
-use nexus_errors_cli::spec_rules::check;
+use nexus_errors_spec::check;
 use proptest::prelude::*;
 
 const SPEC: &str = include_str!("../../spec/errors.toml");

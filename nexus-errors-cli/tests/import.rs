@@ -4,13 +4,13 @@
 mod common;
 
 use common::*;
-use nexus_errors_cli::spec_rules::{SpecRow, check};
+use nexus_errors_spec::{Row, check};
 
 const ROW_4001: &str = "| 4001 | 400 | Bad Request | Required params missing. |";
 const ROW_DATE: &str = "| null | 400 | Bad Request | The date range provided was invalid. |";
 const ROW_TOKEN: &str = "| null | 401 | Unauthorized | Invalid API token. |";
 
-fn rows(text: &str) -> Vec<SpecRow> {
+fn rows(text: &str) -> Vec<Row> {
     let checked = check("errors.toml", text);
     assert!(checked.diagnostics.is_empty(), "{:?}", checked.diagnostics);
     checked.table.rows
@@ -20,7 +20,7 @@ fn names(text: &str) -> Vec<String> {
     rows(text).into_iter().map(|r| r.name).collect()
 }
 
-fn row<'a>(rows: &'a [SpecRow], name: &str) -> &'a SpecRow {
+fn row<'a>(rows: &'a [Row], name: &str) -> &'a Row {
     rows.iter()
         .find(|r| r.name == name)
         .unwrap_or_else(|| panic!("no row {name}"))
@@ -129,13 +129,13 @@ fn new_rows_with_and_without_a_code_get_proposed_names_and_are_minor() {
     assert_eq!(run.code, 0, "{run:?}");
     assert!(
         run.stdout
-            .contains("+ Conflict [4090] 409 Conflict: \"The record already exists.\""),
+            .contains("+ RecordAlreadyExists [4090] 409 Conflict: \"The record already exists.\""),
         "{}",
         run.stdout
     );
     assert!(
         run.stdout
-            .contains("+ PageSize 400 Bad Request: \"The page size is too large.\""),
+            .contains("+ PageSizeTooLarge 400 Bad Request: \"The page size is too large.\""),
         "{}",
         run.stdout
     );
@@ -144,7 +144,7 @@ fn new_rows_with_and_without_a_code_get_proposed_names_and_are_minor() {
     let written = spec_in(&dir);
     let rows = rows(&written);
     assert_eq!(rows.len(), 23);
-    let conflict = row(&rows, "Conflict");
+    let conflict = row(&rows, "RecordAlreadyExists");
     assert_eq!(
         (
             conflict.code,
@@ -153,15 +153,15 @@ fn new_rows_with_and_without_a_code_get_proposed_names_and_are_minor() {
         ),
         (Some(4090), 409, "Conflict")
     );
-    assert_eq!(row(&rows, "PageSize").code, None);
+    assert_eq!(row(&rows, "PageSizeTooLarge").code, None);
     // In the page's order, and formatted like the other rows.
     let names: Vec<&str> = rows.iter().map(|r| r.name.as_str()).collect();
     let at = |name: &str| names.iter().position(|n| *n == name).expect("row");
-    assert_eq!(at("Conflict"), at("InvalidApiToken") + 1);
-    assert_eq!(at("PageSize"), at("InvalidDateRange") + 1);
-    assert!(written.contains("\n\n[[error]]\nname = \"Conflict\"\ncode = 4090\nstatus = 409\nstatus_text = \"Conflict\"\ndescription = \"The record already exists.\"\n\n[[error]]\n"), "{written}");
+    assert_eq!(at("RecordAlreadyExists"), at("InvalidApiToken") + 1);
+    assert_eq!(at("PageSizeTooLarge"), at("InvalidDateRange") + 1);
+    assert!(written.contains("\n\n[[error]]\nname = \"RecordAlreadyExists\"\ncode = 4090\nstatus = 409\nstatus_text = \"Conflict\"\ndescription = \"The record already exists.\"\n\n[[error]]\n"), "{written}");
     assert!(
-        written.contains("\n\n[[error]]\nname = \"PageSize\"\nstatus = 400\n"),
+        written.contains("\n\n[[error]]\nname = \"PageSizeTooLarge\"\nstatus = 400\n"),
         "{written}"
     );
 }
@@ -333,7 +333,7 @@ name = "Acme Errors"
 source = "https://acme.test/errors"
 
 [[error]]
-name = "Conflict"
+name = "PaymentAlreadyExists"
 status = 409
 status_text = "Conflict"
 description = "The payment already exists."
@@ -389,7 +389,7 @@ fn a_new_spec_is_named_after_the_page_or_api_name() {
     // Names are proposals, but every other column is the page's.
     let nexus = rows(&std::fs::read_to_string(nexus_spec()).expect("spec"));
     let new = rows(&written);
-    let columns = |r: &SpecRow| {
+    let columns = |r: &Row| {
         (
             r.code,
             r.status,
@@ -402,6 +402,19 @@ fn a_new_spec_is_named_after_the_page_or_api_name() {
         new.iter().map(columns).collect::<Vec<_>>(),
         nexus.iter().map(columns).collect::<Vec<_>>()
     );
+
+    // The Markdown's heading names no API; its text does.
+    let dir = temp_dir("new-spec-markdown");
+    std::fs::write(dir.join("page.txt"), page_markdown()).expect("page");
+    let run = import(&dir, &["--write"]);
+    assert_eq!(run.code, 0, "{run:?}");
+    assert!(
+        run.stdout
+            .starts_with("API name: \"Nexus API\", from the page's text, \"The Nexus API uses\""),
+        "{}",
+        run.stdout
+    );
+    assert!(spec_in(&dir).starts_with("[api]\nname = \"Nexus API\"\n"));
 
     let dir = temp_dir("new-spec-named");
     std::fs::write(dir.join("page.txt"), page_markdown()).expect("page");
@@ -456,6 +469,35 @@ fn unreadable_pages_are_one_line_errors_and_leave_the_spec_alone() {
         run.stderr
             .starts_with("error: cannot read the page no-such-page.md: "),
         "{run:?}"
+    );
+}
+
+#[test]
+fn a_spec_with_only_its_header_imports_and_keeps_the_header_and_its_comments() {
+    let header = "# Errors of the Nexus API.\n[api]\nname = \"Nexus\"   # as the team calls it\n";
+    let dir = workspace("header-only", &page_markdown());
+    std::fs::write(dir.join("errors.toml"), header).expect("spec");
+    let run = import(&dir, &["--write"]);
+    assert_eq!(run.code, 0, "{run:?}");
+    let written = spec_in(&dir);
+    assert!(written.starts_with(header), "{written}");
+    let nexus = rows(&std::fs::read_to_string(nexus_spec()).expect("spec"));
+    assert_eq!(rows(&written).len(), nexus.len());
+    assert_eq!(import(&dir, &["--check"]).code, 0);
+}
+
+#[test]
+fn a_header_only_spec_learns_that_its_codes_do_not_start_with_their_status() {
+    let page = "# Acme Payments API\n\n| Code | HTTP Status | Message |\n|---|---|---|\n| 1001 | 402 | The card was declined. |\n";
+    let dir = workspace("header-only-codes", page);
+    let header = "[api]\nname = \"Acme\" # ours\n";
+    std::fs::write(dir.join("errors.toml"), header).expect("spec");
+    let run = import(&dir, &["--write"]);
+    assert_eq!(run.code, 0, "{run:?}");
+    let written = spec_in(&dir);
+    assert!(
+        written.starts_with("[api]\nname = \"Acme\" # ours\ncodes_start_with_status = false\n"),
+        "{written}"
     );
 }
 
@@ -519,7 +561,7 @@ fn a_new_spec_for_codes_that_do_not_start_with_their_status_says_so() {
         "{written}"
     );
     let names: Vec<String> = rows(&written).into_iter().map(|r| r.name).collect();
-    assert_eq!(names, ["CardWasDeclined", "InsufficientFunds"]);
+    assert_eq!(names, ["CardDeclined", "InsufficientFunds"]);
 }
 
 #[test]

@@ -56,7 +56,9 @@ pub fn variant_doc(file: &str, row: &Row) -> String {
             let _ = writeln!(doc, "- {}", escape(note));
         }
     }
-    let _ = write!(doc, "\n\nRow at `{file}` line {}.", row.line);
+    if let Some(line) = row.line {
+        let _ = write!(doc, "\n\nRow at `{file}` line {line}.");
+    }
     doc
 }
 

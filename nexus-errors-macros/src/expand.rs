@@ -165,7 +165,7 @@ pub(crate) mod tests {
             status_text: "T".into(),
             description: "D".into(),
             notes: vec![],
-            line: 1,
+            line: Some(1),
         }
     }
 

@@ -66,7 +66,8 @@ pub fn load(path: &LitStr, errors: &mut Errors) -> Loaded {
     let base = Path::new(&base);
     let source = match nexus_errors_spec::read::read(base, &file) {
         Ok(source) => source,
-        Err(mut diagnostic) => {
+        Err(error) => {
+            let mut diagnostic = error.into_diagnostic();
             diagnostic.help.get_or_insert_with(|| {
                 format!(
                     "the path is relative to the directory of the crate's Cargo.toml ({})",

@@ -50,8 +50,60 @@ pub struct Row {
     pub description: String,
     /// The notes under the row.
     pub notes: Vec<String>,
-    /// 1-based line of the row's `[[error]]` header.
-    pub line: usize,
+    /// 1-based line of the row's `[[error]]` header; `None` for a row that is not in a spec
+    /// file yet (one an import is about to add).
+    pub line: Option<usize>,
+}
+
+/// A column of a row: every key of `[[error]]` but `name`, which is the row itself.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Column {
+    /// `code`.
+    Code,
+    /// `status`.
+    Status,
+    /// `status_text`.
+    StatusText,
+    /// `description`.
+    Description,
+    /// `notes`.
+    Notes,
+}
+
+impl Column {
+    /// Every column, in the order a row is written.
+    pub const ALL: [Column; 5] = [
+        Column::Code,
+        Column::Status,
+        Column::StatusText,
+        Column::Description,
+        Column::Notes,
+    ];
+
+    /// The column's key in `[[error]]`.
+    #[must_use]
+    pub const fn key(self) -> &'static str {
+        match self {
+            Column::Code => "code",
+            Column::Status => "status",
+            Column::StatusText => "status_text",
+            Column::Description => "description",
+            Column::Notes => "notes",
+        }
+    }
+}
+
+impl std::fmt::Display for Column {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.key())
+    }
+}
+
+/// Whether `code` begins with `status` (4011 is a 401): the convention a table follows unless
+/// its `[api]` says `codes_start_with_status = false`.
+#[must_use]
+pub fn code_starts_with_status(code: u16, status: u16) -> bool {
+    code.to_string().starts_with(&status.to_string())
 }
 
 impl Row {
@@ -83,7 +135,7 @@ mod tests {
             status_text: "Too Many Requests".into(),
             description: description.into(),
             notes: vec![],
-            line: 1,
+            line: Some(1),
         }
     }
 
@@ -98,5 +150,23 @@ mod tests {
             "429 Too Many Requests: Slow down."
         );
         assert_eq!(row(None, "").display(), "429 Too Many Requests");
+    }
+
+    #[test]
+    fn a_code_starts_with_its_status_digit_for_digit() {
+        assert!(code_starts_with_status(4011, 401));
+        assert!(code_starts_with_status(401, 401));
+        assert!(!code_starts_with_status(1001, 402));
+        assert!(!code_starts_with_status(4101, 401));
+    }
+
+    #[test]
+    fn column_keys_are_the_spec_format_keys() {
+        let keys: Vec<&str> = Column::ALL.iter().map(|c| c.key()).collect();
+        assert_eq!(
+            keys,
+            ["code", "status", "status_text", "description", "notes"]
+        );
+        assert_eq!(Column::StatusText.to_string(), "status_text");
     }
 }

@@ -10,6 +10,7 @@ use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
 use crate::diagnostic::Diagnostics;
+use crate::model::Column;
 use crate::suggest::did_you_mean;
 use crate::text::{QUOTE_LIMIT, shorten};
 
@@ -95,15 +96,17 @@ pub struct RawRow {
 /// The keys of the top level.
 pub const TOP_KEYS: &[&str] = &["api", "error"];
 /// The keys of `[api]`.
-pub const API_KEYS: &[&str] = &["name", "source", "codes_start_with_status"];
+pub const API_KEYS: &[&str] = &["name", "source", CODES_START_WITH_STATUS];
+/// The `[api]` key that says whether codes must begin with their status.
+pub const CODES_START_WITH_STATUS: &str = "codes_start_with_status";
 /// The keys of an `[[error]]` row.
 pub const ROW_KEYS: &[&str] = &[
     "name",
-    "code",
-    "status",
-    "status_text",
-    "description",
-    "notes",
+    Column::Code.key(),
+    Column::Status.key(),
+    Column::StatusText.key(),
+    Column::Description.key(),
+    Column::Notes.key(),
 ];
 
 /// Parses the spec text. Problems go to `diagnostics`; the result holds what could be read.
@@ -175,8 +178,8 @@ fn parse_api(value: &Spanned<DeValue<'_>>, diagnostics: &mut Diagnostics<'_>) ->
         match key.get_ref().as_ref() {
             "name" => api.name = string("name", value, diagnostics),
             "source" => api.source = string("source", value, diagnostics),
-            "codes_start_with_status" => {
-                api.codes_start_with_status = boolean("codes_start_with_status", value, diagnostics)
+            CODES_START_WITH_STATUS => {
+                api.codes_start_with_status = boolean(CODES_START_WITH_STATUS, value, diagnostics)
             }
             _ => misspelled.extend(unknown_key(key, API_KEYS, "`[api]`", diagnostics)),
         }

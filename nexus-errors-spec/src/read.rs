@@ -15,26 +15,46 @@ pub struct Source {
     pub text: String,
 }
 
+/// Why a spec file could not be read as text: each kind with the diagnostic that says so.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ReadError {
+    /// The file cannot be read at all (missing, a directory, no permission); the
+    /// diagnostic's note names the path looked for.
+    Unreadable(Box<Diagnostic>),
+    /// The file is read but is not UTF-8; the diagnostic points at the first bad byte.
+    NotUtf8(Box<Diagnostic>),
+}
+
+impl ReadError {
+    /// The diagnostic, whichever the kind.
+    #[must_use]
+    pub fn into_diagnostic(self) -> Box<Diagnostic> {
+        match self {
+            ReadError::Unreadable(diagnostic) | ReadError::NotUtf8(diagnostic) => diagnostic,
+        }
+    }
+}
+
 /// Reads the spec `file`, a path relative to `base` (or absolute).
 ///
 /// # Errors
 ///
-/// A diagnostic when the file cannot be read (its note names the path looked for) or is not
-/// UTF-8 (it names the line and column of the first bad byte). Callers add a `help` saying
-/// what the path is relative to, in their own terms.
-pub fn read(base: &Path, file: &str) -> Result<Source, Box<Diagnostic>> {
+/// [`ReadError::Unreadable`] when the file cannot be read, [`ReadError::NotUtf8`] when it is
+/// not UTF-8. Callers add a `help` saying what the path is relative to, in their own terms.
+pub fn read(base: &Path, file: &str) -> Result<Source, ReadError> {
     let resolved = normalize(&base.join(file));
     let bytes = std::fs::read(&resolved).map_err(|err| {
-        Box::new(Diagnostic {
+        ReadError::Unreadable(Box::new(Diagnostic {
             file: file.to_owned(),
             location: None,
             message: format!("cannot read the spec `{file}`: {err}"),
             snippet: None,
             notes: vec![format!("looked for {}", resolved.display())],
             help: None,
-        })
+        }))
     })?;
-    let text = String::from_utf8(bytes).map_err(|err| Box::new(not_utf8(file, &err)))?;
+    let text = String::from_utf8(bytes)
+        .map_err(|err| ReadError::NotUtf8(Box::new(not_utf8(file, &err))))?;
     Ok(Source {
         file: file.to_owned(),
         resolved,
@@ -118,7 +138,9 @@ mod tests {
     #[test]
     fn missing_file_names_the_resolved_path() {
         let dir = temp_dir("missing");
-        let diagnostic = read(&dir, "x/../nope.toml").expect_err("missing file");
+        let Err(ReadError::Unreadable(diagnostic)) = read(&dir, "x/../nope.toml") else {
+            panic!("a missing file is unreadable");
+        };
         assert!(
             diagnostic
                 .message
@@ -134,7 +156,9 @@ mod tests {
     fn invalid_utf8_gives_line_and_column() {
         let dir = temp_dir("utf8");
         std::fs::write(dir.join("bad.toml"), b"[api]\nname = \"a\xffb\"\n").expect("write");
-        let diagnostic = read(&dir, "bad.toml").expect_err("invalid UTF-8");
+        let Err(ReadError::NotUtf8(diagnostic)) = read(&dir, "bad.toml") else {
+            panic!("the file is not UTF-8");
+        };
         assert_eq!(
             diagnostic.to_string(),
             "bad.toml:2:10: the spec is not valid UTF-8 (byte 0xff at offset 15)\n  = help: save the file as UTF-8"

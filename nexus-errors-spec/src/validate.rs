@@ -8,13 +8,23 @@
 use std::collections::HashMap;
 
 use crate::diagnostic::Diagnostics;
-use crate::model::{Api, Row, Table};
+use crate::model::{Api, Row, Table, code_starts_with_status};
 use crate::name;
 use crate::parse::{Located, RawApi, RawRow, RawRows, RawSpec, Section};
 use crate::text::{QUOTE_LIMIT, quoted, shorten};
 
+/// Whether a spec must have rows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Rows {
+    /// A table the proc macro generates from: it needs at least one row.
+    Required,
+    /// A table being started: an `[api]` header alone is how it begins.
+    Optional,
+}
+
 /// Checks a parsed spec against every rule; problems go to `diagnostics`.
-pub fn validate(raw: RawSpec, diagnostics: &mut Diagnostics<'_>) -> Table {
+pub fn validate(raw: RawSpec, rows: Rows, diagnostics: &mut Diagnostics<'_>) -> Table {
+    let required = rows == Rows::Required;
     let api = check_api(raw.api, diagnostics);
     let rows = match raw.rows {
         Section::Present(RawRows { at, rows }) => {
@@ -23,11 +33,15 @@ pub fn validate(raw: RawSpec, diagnostics: &mut Diagnostics<'_>) -> Table {
                 .into_iter()
                 .filter_map(|row| validate_row(row, &api, &mut seen, diagnostics))
                 .collect();
-            check_has_rows(seen.rows, at, diagnostics);
+            if required {
+                check_has_rows(seen.rows, at, diagnostics);
+            }
             checked
         }
         Section::Absent => {
-            check_has_rows(0, 0..0, diagnostics);
+            if required {
+                check_has_rows(0, 0..0, diagnostics);
+            }
             Vec::new()
         }
         Section::Reported => Vec::new(),
@@ -96,7 +110,7 @@ fn validate_row(
         status_text: raw.status_text.map_or_else(String::new, |t| t.value),
         description: raw.description.map_or_else(String::new, |d| d.value),
         notes: raw.notes.into_iter().map(|n| n.value).collect(),
-        line,
+        line: Some(line),
     })
 }
 
@@ -193,7 +207,7 @@ fn check_code_starts_with_status(
     at: &std::ops::Range<usize>,
     diagnostics: &mut Diagnostics<'_>,
 ) {
-    if !code.to_string().starts_with(&status.to_string()) {
+    if !code_starts_with_status(code, status) {
         diagnostics.error(
             at.clone(),
             format!("code {code} does not start with its status {status}"),
@@ -273,6 +287,24 @@ mod tests {
     }
 
     #[test]
+    fn a_header_without_rows_is_a_table_being_started() {
+        let header = spec(&[]);
+        assert!(crate::check_allowing_no_rows("t.toml", &header).is_valid());
+        let (_, errors) = check(&header);
+        assert_eq!(errors.len(), 1);
+        assert!(errors[0].contains("the spec has no rows"), "{errors:?}");
+        // Every other rule still holds.
+        let broken = spec(&[row("Gone", None, 404, "Not Found!", "")]);
+        let checked = crate::check_allowing_no_rows("t.toml", &broken);
+        assert_eq!(checked.diagnostics.len(), 1);
+        assert!(
+            checked.diagnostics[0]
+                .message
+                .starts_with("status_text \"Not Found!\"")
+        );
+    }
+
+    #[test]
     fn a_valid_row_passes_unchanged() {
         let (table, errors) = check(&spec(&[row(
             "Expired",
@@ -285,7 +317,7 @@ mod tests {
         let r = &table.rows[0];
         assert_eq!(
             (r.name.as_str(), r.code, r.status, r.line),
-            ("Expired", Some(4011), 401, 3)
+            ("Expired", Some(4011), 401, Some(3))
         );
     }
 

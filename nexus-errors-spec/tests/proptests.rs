@@ -65,7 +65,12 @@ fn assert_skeleton_is_expandable(table: &Table) {
             assert!(code >= 1, "code 0 of {:?}", row.name);
             assert!(codes.insert(code), "duplicate code {code} in the table");
         }
-        assert!(row.line >= 1, "line {} of {:?}", row.line, row.name);
+        assert!(
+            row.line.is_some_and(|line| line >= 1),
+            "line {:?} of {:?}",
+            row.line,
+            row.name
+        );
     }
 }
 

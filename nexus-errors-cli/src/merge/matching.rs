@@ -3,15 +3,16 @@
 //! that a code added to (or dropped from) a row, or a coded row whose status moved, is a change
 //! of that row rather than a removal and an addition.
 
+use nexus_errors_spec::Row;
+
 use super::same_text::same_text;
 use crate::page::PageRow;
-use crate::spec_rules::SpecRow;
 
 /// One way a page row can be a spec row.
-type Rule = fn(&PageRow, &SpecRow) -> bool;
+type Rule = fn(&PageRow, &Row) -> bool;
 
 /// For each page row, the index of the spec row it is, if any. Each spec row is used once.
-pub fn match_rows(page: &[PageRow], spec: &[SpecRow]) -> Vec<Option<usize>> {
+pub fn match_rows(page: &[PageRow], spec: &[Row]) -> Vec<Option<usize>> {
     let mut matches = vec![None; page.len()];
     let mut used = vec![false; spec.len()];
     let passes: [Rule; 4] = [
@@ -53,7 +54,7 @@ mod tests {
         page_row(code, status, "", description)
     }
 
-    fn spec(name: &str, code: Option<u16>, status: u16, description: &str) -> SpecRow {
+    fn spec(name: &str, code: Option<u16>, status: u16, description: &str) -> Row {
         spec_row(name, code, status, "", description)
     }
 

@@ -15,36 +15,10 @@ pub mod same_text;
 use std::collections::HashSet;
 use std::fmt;
 
+use nexus_errors_spec::{Column, Row};
+
 use crate::page::PageRow;
-use crate::spec_rules::SpecRow;
 use same_text::{same_notes, same_text};
-
-/// A column of a row that can change.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Column {
-    /// `code`.
-    Code,
-    /// `status`.
-    Status,
-    /// `status_text`.
-    StatusText,
-    /// `description`.
-    Description,
-    /// `notes`.
-    Notes,
-}
-
-impl fmt::Display for Column {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            Column::Code => "code",
-            Column::Status => "status",
-            Column::StatusText => "status_text",
-            Column::Description => "description",
-            Column::Notes => "notes",
-        })
-    }
-}
 
 /// Where a row to write comes from.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -57,8 +31,8 @@ pub enum Origin {
         changes: Vec<Column>,
         moved: bool,
     },
-    /// Page row `page` is new; its name is a proposal.
-    Added { page: usize },
+    /// Page row `page` is new; its name is a proposal, from `basis`.
+    Added { page: usize, basis: names::Basis },
     /// Spec row `spec` is not on the page, and is kept.
     Kept { spec: usize },
 }
@@ -67,7 +41,7 @@ pub enum Origin {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Entry {
     /// The row's values as they are to be written.
-    pub row: SpecRow,
+    pub row: Row,
     /// Where it comes from.
     pub origin: Origin,
 }
@@ -108,7 +82,7 @@ pub struct Merged {
 }
 
 /// Merges `page` rows into `spec` rows.
-pub fn merge(page: &[PageRow], spec: &[SpecRow], prune: bool) -> Merged {
+pub fn merge(page: &[PageRow], spec: &[Row], prune: bool) -> Merged {
     let matches = matching::match_rows(page, spec);
     let moved = moved(&matches);
     let mut taken: HashSet<String> = spec.iter().map(|row| row.name.clone()).collect();
@@ -118,10 +92,16 @@ pub fn merge(page: &[PageRow], spec: &[SpecRow], prune: bool) -> Merged {
         .enumerate()
         .map(|(index, (row, found))| match found {
             Some(spec_index) => matched(row, index, &spec[*spec_index], *spec_index, &moved),
-            None => Entry {
-                row: new_row(names::propose(row, page, &mut taken), row),
-                origin: Origin::Added { page: index },
-            },
+            None => {
+                let proposal = names::propose(row, page, &mut taken);
+                Entry {
+                    row: new_row(proposal.name, row),
+                    origin: Origin::Added {
+                        page: index,
+                        basis: proposal.basis,
+                    },
+                }
+            }
         })
         .collect();
     let gone: Vec<usize> = (0..spec.len())
@@ -146,7 +126,7 @@ pub fn merge(page: &[PageRow], spec: &[SpecRow], prune: bool) -> Merged {
     }
 }
 
-fn matched(row: &PageRow, page: usize, spec: &SpecRow, index: usize, moved: &[usize]) -> Entry {
+fn matched(row: &PageRow, page: usize, spec: &Row, index: usize, moved: &[usize]) -> Entry {
     let mut changes = Vec::new();
     if row.code != spec.code {
         changes.push(Column::Code);
@@ -166,7 +146,7 @@ fn matched(row: &PageRow, page: usize, spec: &SpecRow, index: usize, moved: &[us
         changes.push(Column::Notes);
     }
     Entry {
-        row: SpecRow {
+        row: Row {
             name: spec.name.clone(),
             code: row.code,
             status: row.status,
@@ -178,6 +158,7 @@ fn matched(row: &PageRow, page: usize, spec: &SpecRow, index: usize, moved: &[us
             }
             .clone(),
             notes: if notes_same { &spec.notes } else { &row.notes }.clone(),
+            line: spec.line,
         },
         origin: Origin::Matched {
             spec: index,
@@ -188,14 +169,15 @@ fn matched(row: &PageRow, page: usize, spec: &SpecRow, index: usize, moved: &[us
     }
 }
 
-fn new_row(name: String, row: &PageRow) -> SpecRow {
-    SpecRow {
+fn new_row(name: String, row: &PageRow) -> Row {
+    Row {
         name,
         code: row.code,
         status: row.status,
         status_text: row.status_text.clone(),
         description: row.description.clone(),
         notes: row.notes.clone(),
+        line: None,
     }
 }
 

@@ -2,7 +2,7 @@ use super::*;
 
 use crate::test_rows::{page_row as page, spec_row as spec};
 
-fn specs() -> Vec<SpecRow> {
+fn specs() -> Vec<Row> {
     vec![
         spec(
             "RequiredParamsMissing",
@@ -45,7 +45,7 @@ fn the_page_the_spec_came_from_changes_nothing() {
     let merged = merge(&pages(), &specs(), false);
     assert!(!differs(&merged));
     assert_eq!(impact(&merged), Impact::None);
-    let rows: Vec<SpecRow> = merged.entries.into_iter().map(|e| e.row).collect();
+    let rows: Vec<Row> = merged.entries.into_iter().map(|e| e.row).collect();
     assert_eq!(rows, specs());
 }
 
@@ -93,15 +93,15 @@ fn new_rows_with_and_without_a_code_are_a_minor_change_in_page_order() {
         names(&merged),
         vec![
             "RequiredParamsMissing",
-            "Conflict",
+            "RecordAlreadyExists",
             "InvalidDateRange",
             "InvalidApiToken",
-            "PageSize",
+            "PageSizeTooLarge",
         ]
     );
     assert!(matches!(
         merged.entries[1].origin,
-        Origin::Added { page: 1 }
+        Origin::Added { page: 1, .. }
     ));
     assert_eq!(impact(&merged), Impact::Minor);
 }

@@ -1,5 +1,5 @@
 //! Stage 2 of reading a page: pulldown-cmark's events, reduced to the blocks an error page is
-//! read from (headings, tables, list items), each as plain text with its page line.
+//! read from (headings, paragraphs, tables, list items), each as plain text.
 //!
 //! Plain text means what a reader sees: code spans, links and emphasis keep their text and
 //! lose their markup, HTML entities and escaped pipes are already decoded by the parser, inline
@@ -22,6 +22,8 @@ pub enum Block {
     Table(Table),
     /// One list item's own text (not that of lists nested in it).
     Item(Item),
+    /// A paragraph outside lists and blockquotes.
+    Paragraph(String),
 }
 
 /// A table as plain-text cells.
@@ -70,7 +72,6 @@ struct Walk {
     table: Option<Table>,
     row: Vec<String>,
     row_line: usize,
-    in_head: bool,
 }
 
 /// Reads the blocks of a prepared page, in page order.
@@ -126,10 +127,7 @@ impl Walk {
                     rows: Vec::new(),
                 });
             }
-            Tag::TableHead => {
-                self.in_head = true;
-                self.row.clear();
-            }
+            Tag::TableHead => self.row.clear(),
             Tag::TableRow => {
                 self.row.clear();
                 self.row_line = line;
@@ -150,8 +148,13 @@ impl Walk {
                 });
             }
             TagEnd::BlockQuote(_) => self.quotes = self.quotes.saturating_sub(1),
-            // Text outside headings, cells and items is not read.
-            TagEnd::Paragraph if self.items.is_empty() => self.text.clear(),
+            TagEnd::Paragraph if self.items.is_empty() => {
+                let text = collapse(&self.text.concat());
+                self.text.clear();
+                if self.quotes == 0 && !text.is_empty() {
+                    self.blocks.push(Block::Paragraph(text));
+                }
+            }
             TagEnd::List(_) => {
                 self.lists.pop();
             }
@@ -175,7 +178,6 @@ impl Walk {
     }
 
     fn end_head(&mut self) {
-        self.in_head = false;
         if let Some(table) = &mut self.table {
             table.header = std::mem::take(&mut self.row);
         }
@@ -237,6 +239,19 @@ mod tests {
                 _ => None,
             })
             .collect()
+    }
+
+    #[test]
+    fn paragraphs_outside_lists_and_quotes_are_read() {
+        let page = "> A banner.\n\nThe *Acme* API\nuses codes.\n\n- An item.\n";
+        let paragraphs: Vec<Block> = read(page)
+            .into_iter()
+            .filter(|block| matches!(block, Block::Paragraph(_)))
+            .collect();
+        assert_eq!(
+            paragraphs,
+            [Block::Paragraph("The Acme API uses codes.".into())]
+        );
     }
 
     #[test]

@@ -6,8 +6,10 @@
 //! 3. [`columns`] finds the error table by its header;
 //! 4. [`cells`] reads single cells (codes, statuses);
 //! 5. [`table_rows`] turns the table's rows into error rows, and says which it skipped;
-//! 6. [`bullets`] finds notes given as bullets that name a row's code.
+//! 6. [`bullets`] finds notes given as bullets that name a row's code;
+//! 7. [`mod@api_name`] finds the API's name in the page's own words.
 
+pub mod api_name;
 pub mod blocks;
 pub mod bullets;
 pub mod cells;
@@ -17,6 +19,7 @@ pub mod table_rows;
 
 use std::fmt;
 
+pub use api_name::ApiName;
 use blocks::Block;
 pub use prepass::Form;
 pub use table_rows::{PageRow, Skipped};
@@ -24,9 +27,8 @@ pub use table_rows::{PageRow, Skipped};
 /// What a page says.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Page {
-    /// The page's title: its first heading outside a blockquote (a level-1 one if there is
-    /// one), or for page text its first non-empty line.
-    pub title: Option<String>,
+    /// The API's name in the page's own words, and where they are.
+    pub api_name: Option<ApiName>,
     /// Which kind of page it was.
     pub form: Form,
     /// The error rows, in page order.
@@ -76,18 +78,24 @@ pub fn read_text(text: &str) -> Result<Page, PageError> {
     }
     let prepared = prepass::prepare(text);
     let blocks = blocks::blocks(&prepared);
-    let (table, columns) = blocks
+    let (at, table, columns) = blocks
         .iter()
-        .filter_map(|block| match block {
-            Block::Table(table) => Some(table),
+        .enumerate()
+        .filter_map(|(at, block)| match block {
+            Block::Table(table) => Some((at, table)),
             _ => None,
         })
-        .find_map(|table| columns::identify(table).map(|columns| (table, columns)))
+        .find_map(|(at, table)| columns::identify(table).map(|columns| (at, table, columns)))
         .ok_or(PageError::NoTable)?;
     let mut read = table_rows::read(table, &columns);
     attach_bullet_notes(&blocks, prepared.form, &mut read.rows);
+    let title = title(text, &blocks, prepared.form);
+    let opening = blocks[..at].iter().filter_map(|block| match block {
+        Block::Paragraph(text) => Some(text.as_str()),
+        _ => None,
+    });
     Ok(Page {
-        title: title(text, &blocks, prepared.form),
+        api_name: api_name::api_name(title.as_deref(), opening),
         form: prepared.form,
         rows: read.rows,
         skipped: read.skipped,
@@ -111,6 +119,8 @@ fn attach_bullet_notes(blocks: &[Block], form: Form, rows: &mut [PageRow]) {
     }
 }
 
+/// The page's title: its first heading outside a blockquote (a level-1 one if there is one),
+/// or for page text its first non-empty line.
 fn title(text: &str, blocks: &[Block], form: Form) -> Option<String> {
     if form == Form::PageText {
         return text
@@ -159,7 +169,11 @@ mod tests {
     fn the_title_skips_quoted_headings_and_prefers_level_one() {
         let page = "> ## Documentation Index\n\n## Intro\n\n# HTTP Errors\n\n| Status | Message |\n|---|---|\n| 404 | Gone. |\n";
         let page = read_text(page).expect("a page");
-        assert_eq!(page.title.as_deref(), Some("HTTP Errors"));
+        let api = page.api_name.expect("a name");
+        assert_eq!(
+            (api.name.as_str(), api.found),
+            ("HTTP Errors", api_name::Found::Title)
+        );
         assert_eq!(page.form, Form::Markdown);
     }
 
@@ -167,7 +181,11 @@ mod tests {
     fn the_page_text_title_is_its_first_line() {
         let page = "\n  Nexus   API \nErrors\n| Status | Message |\n|---|---|\n| 404 | Gone. |\n";
         let page = read_text(page).expect("a page");
-        assert_eq!(page.title.as_deref(), Some("Nexus API"));
+        let api = page.api_name.expect("a name");
+        assert_eq!(
+            (api.name.as_str(), api.found),
+            ("Nexus API", api_name::Found::Title)
+        );
         assert_eq!(page.form, Form::PageText);
         assert_eq!(page.rows[0].line, 6);
     }

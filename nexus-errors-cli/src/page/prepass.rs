@@ -15,6 +15,8 @@
 //! Both repairs are harmless on well-formed Markdown, which has neither broken rows nor tables
 //! glued to a paragraph.
 
+use nexus_errors_spec::diagnostic::LineIndex;
+
 /// Which kind of page this is, as far as reading it differs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Form {
@@ -31,6 +33,9 @@ pub struct Prepared {
     pub text: String,
     /// The 1-based line of the page each line of `text` starts on.
     pub page_lines: Vec<usize>,
+    /// Where each line of `text` starts: the spec's line index, so a page is as cheap to
+    /// locate in as a spec.
+    lines: LineIndex,
     /// What kind of page it is.
     pub form: Form,
 }
@@ -38,9 +43,8 @@ pub struct Prepared {
 impl Prepared {
     /// The page line of a byte offset into `text`.
     pub fn page_line(&self, offset: usize) -> usize {
-        let offset = offset.min(self.text.len());
-        let line = self.text[..offset].matches('\n').count();
-        self.page_lines.get(line).copied().unwrap_or(line + 1)
+        let line = self.lines.line(&self.text, offset);
+        self.page_lines.get(line - 1).copied().unwrap_or(line)
     }
 }
 
@@ -73,6 +77,7 @@ pub fn prepare(page: &str) -> Prepared {
         .join("\n");
     text.push('\n');
     Prepared {
+        lines: LineIndex::new(&text),
         text,
         page_lines,
         form,

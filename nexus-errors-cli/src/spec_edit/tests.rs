@@ -26,12 +26,12 @@ notes = [
 
 use crate::test_rows::spec_row as row;
 
-fn expired() -> SpecRow {
+fn expired() -> Row {
     row("Expired", Some(4011), 401, "Unauthorized", "Token expired.")
 }
 
-fn forbidden() -> SpecRow {
-    SpecRow {
+fn forbidden() -> Row {
+    Row {
         notes: vec!["Ask an admin.".into()],
         ..row(
             "Forbidden",
@@ -43,17 +43,20 @@ fn forbidden() -> SpecRow {
     }
 }
 
-fn kept(spec: usize, row: SpecRow) -> Entry {
+fn kept(spec: usize, row: Row) -> Entry {
     Entry {
         row,
         origin: Origin::Kept { spec },
     }
 }
 
-fn added(row: SpecRow) -> Entry {
+fn added(row: Row) -> Entry {
     Entry {
         row,
-        origin: Origin::Added { page: 0 },
+        origin: Origin::Added {
+            page: 0,
+            basis: crate::merge::names::Basis::Shape,
+        },
     }
 }
 
@@ -116,7 +119,7 @@ fn notes_are_replaced_dropped_or_added_as_multi_line_arrays() {
         kept(0, expired()),
         kept(
             1,
-            SpecRow {
+            Row {
                 notes: vec![],
                 ..forbidden()
             },
@@ -130,7 +133,7 @@ fn notes_are_replaced_dropped_or_added_as_multi_line_arrays() {
 
 #[test]
 fn a_new_row_is_formatted_like_the_others() {
-    let new = SpecRow {
+    let new = Row {
         notes: vec!["Wait a minute.".into(), "Then retry.".into()],
         ..row("TooManyRequests", None, 429, "Too Many Requests", "")
     };

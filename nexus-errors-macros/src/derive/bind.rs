@@ -90,7 +90,8 @@ fn no_variant(row: &Row, ty: &Ident, file: &str) -> String {
     with_help(
         format!(
             "row `{}` ({file}:{}) has no variant in `{ty}`",
-            row.name, row.line
+            row.name,
+            row.line.unwrap_or_default()
         ),
         format!(
             "add a variant `{}`, or carry unlisted rows with `#[nexus(other)] Other(&'static nexus_errors::Row)`",
@@ -109,7 +110,7 @@ fn placeholder(ident: &Ident) -> Binding {
             status_text: String::new(),
             description: String::new(),
             notes: Vec::new(),
-            line: 0,
+            line: None,
         },
         value: Value::Variant(ident.clone()),
     }
