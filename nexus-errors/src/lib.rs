@@ -126,6 +126,7 @@ extern crate self as nexus_errors;
 mod action;
 mod api;
 mod body;
+mod body_shape;
 #[cfg(any(feature = "reqwest", feature = "http-body"))]
 mod bounded_body;
 #[cfg(feature = "miette")]
@@ -148,13 +149,13 @@ mod table;
 #[path = "private.rs"]
 pub mod __private;
 
-// Each body reader on its own, for the fuzz targets in `fuzz/`; cargo-fuzz sets `--cfg fuzzing`.
-#[cfg(fuzzing)]
+// The body reader with any pointers, for the fuzz targets in `fuzz/` and the run-time bench.
 #[doc(hidden)]
-pub use body::fuzz as __fuzz;
+pub use body::hook as __body;
 
 pub use action::Action;
 pub use api::Api;
+pub use body_shape::BodyShape;
 pub use http_response::{MAX_RETRY_AFTER, REQUEST_ID_HEADERS};
 pub use nexus_errors_macros::{ErrorTable, error_table};
 #[cfg(feature = "reqwest")]
