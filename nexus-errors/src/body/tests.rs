@@ -509,3 +509,20 @@ fn agrees_with_serde_json_on_mutated_bodies() {
     // Most mutations break the JSON; enough must survive for the comparison to mean much.
     assert!(compared > 10_000, "{compared}");
 }
+
+#[test]
+fn the_hook_reads_as_the_reader_does() {
+    let body = br#"{"error":"invalid_scope","error_description":"Scope x is unknown.","code":7}"#;
+    assert_eq!(
+        hook::read(body, &[&["nope"], &["code"]], &[&["error"]]),
+        (Some(Ok(7)), Some(Cow::Borrowed("invalid_scope")))
+    );
+    assert_eq!(
+        hook::read_shape(body, &BodyShape::OAUTH),
+        (
+            Some(Err(Cow::Borrowed("invalid_scope"))),
+            Some(Cow::Borrowed("Scope x is unknown."))
+        )
+    );
+    assert_eq!(hook::read(b"<html>", &[&["code"]], &[]), (None, None));
+}
