@@ -70,7 +70,7 @@ fn code_of(target: Target<'_>) -> Option<RawCode<'_>> {
         Target::Str(raw) => {
             let text = match unescape::text(raw)? {
                 Cow::Borrowed(text) => Cow::Borrowed(text.trim()),
-                Cow::Owned(text) if text.trim().len() == text.len() => Cow::Owned(text),
+                // Only a code with escapes is a copy already, and those are rare.
                 Cow::Owned(text) => Cow::Owned(text.trim().to_owned()),
             };
             (!text.is_empty()).then_some(RawCode::Text(text))
