@@ -1,6 +1,7 @@
 //! The measured steps: the crates each one builds, timed in interleaved runs, with the load of
 //! other builds sampled meanwhile.
 
+use std::ffi::OsStr;
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
@@ -11,7 +12,7 @@ use std::time::{Duration, Instant};
 use anyhow::{Context as _, Result, ensure};
 
 use crate::report::{self, Measured};
-use crate::{Options, Step, projects};
+use crate::{Step, projects};
 
 /// Every process of a run carries `NEXUS_BUILD_TIME_RUN=<pid of this program>`: the load
 /// sampler tells this run's rustc processes from other builds' by it.
@@ -26,7 +27,7 @@ const REMOVED_ENV: &str = "CARGO_TARGET_DIR CARGO_BUILD_TARGET_DIR RUSTC_WRAPPER
 #[derive(Clone, Copy)]
 enum Prepare {
     /// An empty target dir of its own: the build starts from scratch, dependencies included.
-    RemoveTarget,
+    Scratch,
     /// `cargo clean -p` in the shared target dir: the crate is built again, not its
     /// dependencies.
     Clean,
@@ -35,17 +36,24 @@ enum Prepare {
     Edit,
 }
 
-pub fn run(options: &Options, root: &Path) -> Result<()> {
+/// The temp dir of the run, and how many runs each side of a step gets.
+struct Harness {
+    work: PathBuf,
+    runs: usize,
+    started: Instant,
+}
+
+/// Measures `steps` with `runs` runs a side, in a temp dir that is removed at the end (left
+/// behind if the run stops early: its path is printed first).
+pub fn run(steps: &[Step], runs: usize, root: &Path) -> Result<()> {
     let work = std::env::temp_dir().join(format!("nexus-build-time.{}", std::process::id()));
     fs::create_dir(&work).with_context(|| format!("create {}", work.display()))?;
-    let (runs, keep, started) = (options.runs.get(), options.keep, Instant::now());
     let h = Harness {
         work,
         runs,
-        keep,
-        started,
+        started: Instant::now(),
     };
-    let machine = h.machine()?;
+    let machine = machine()?;
     h.log(format!("temp dir {}", h.work.display()));
     let snapshot = h.work.join("snapshot");
     projects::copy_tree(root, &snapshot).with_context(|| format!("copy {}", root.display()))?;
@@ -57,43 +65,32 @@ pub fn run(options: &Options, root: &Path) -> Result<()> {
     // their dependencies there, and a crate that does not build stops the run here.
     for project in [&ours, &baseline] {
         h.log(format!("fetch and prebuild {}", project.display()));
-        h.fetch(project)?;
-        checked(&mut h.cargo("build", project, &h.shared()))?;
+        fetch(project)?;
+        checked(&mut cargo("build", project, &h.shared()))?;
     }
-    let mut steps = Vec::new();
-    for step in &options.steps {
+    let mut measured = Vec::new();
+    for step in steps {
         let (label, goal, warmup, prepare) = match step {
-            Step::Scratch => (
-                "cold build, from scratch",
-                Some(1.3),
-                0,
-                Prepare::RemoveTarget,
-            ),
+            Step::Scratch => ("cold build, from scratch", Some(1.3), 0, Prepare::Scratch),
             Step::Downstream => ("cold build, downstream crate only", None, 1, Prepare::Clean),
             Step::Rebuild => ("rebuild after a one-row edit", Some(1.2), 1, Prepare::Edit),
             Step::Synthetic => {
                 for rows in [100, 1_000, 10_000] {
-                    steps.push(h.synthetic(rows)?);
+                    measured.push(h.synthetic(rows)?);
                 }
                 continue;
             }
             Step::LargeSpec => {
-                steps.push(h.large_spec()?);
+                measured.push(h.large_spec()?);
                 continue;
             }
         };
-        steps.push(h.pair(label.to_owned(), goal, warmup, prepare, [&ours, &baseline])?);
+        let pair = h.pair(label, warmup, prepare, [&ours, &baseline])?;
+        measured.push(Measured { goal, ..pair });
     }
     println!("\n{machine}\n");
-    print!("{}", report::render(&steps));
-    Ok(())
-}
-
-struct Harness {
-    work: PathBuf,
-    runs: usize,
-    keep: bool,
-    started: Instant,
+    print!("{}", report::render(&measured));
+    fs::remove_dir_all(&h.work).with_context(|| format!("remove {}", h.work.display()))
 }
 
 impl Harness {
@@ -106,54 +103,23 @@ impl Harness {
         self.work.join("target-shared")
     }
 
-    fn command(&self, program: impl AsRef<std::ffi::OsStr>) -> Command {
-        let mut command = Command::new(program);
-        for name in REMOVED_ENV.split_whitespace() {
-            command.env_remove(name);
-        }
-        command
-            .env("CARGO_TERM_COLOR", "never")
-            .stdin(Stdio::null());
-        command.env(MARKER, std::process::id().to_string());
-        command
-    }
-
-    /// `cargo SUBCOMMAND` on `project`, quiet; with a target dir, from the lockfile only.
-    fn cargo(&self, subcommand: &str, project: &Path, target: &Path) -> Command {
-        let mut command = self.command(std::env::var_os("CARGO").unwrap_or("cargo".into()));
-        command.args([subcommand, "-q", "--manifest-path"]);
-        command.arg(project.join("Cargo.toml"));
-        if subcommand != "fetch" {
-            command.args(["--frozen", "--target-dir"]).arg(target);
-        }
-        command
-    }
-
-    /// Fetches a project's dependencies, trimming its copy of the workspace's lockfile.
-    fn fetch(&self, project: &Path) -> Result<()> {
-        checked(&mut self.cargo("fetch", project, Path::new(""))).map(drop)
-    }
-
     /// One run of one side: its preparation, untimed, then its build, timed.
     fn once(&self, project: &Path, prepare: Prepare) -> Result<f64> {
         let mut target = self.shared();
-        let name = project
-            .file_name()
-            .and_then(|name| name.to_str())
-            .unwrap_or_default();
+        let name = &*project.file_name().unwrap_or_default().to_string_lossy();
         match prepare {
-            Prepare::RemoveTarget => {
+            Prepare::Scratch => {
                 target = self.work.join(format!("target-{name}"));
                 if target.exists() {
                     fs::remove_dir_all(&target).context("remove a target dir")?;
                 }
             }
             Prepare::Clean => {
-                checked(self.cargo("clean", project, &target).args(["-p", name]))?;
+                checked(cargo("clean", project, &target).args(["-p", name]))?;
             }
             Prepare::Edit => projects::flip_edit(project)?,
         }
-        Ok(checked(&mut self.cargo("build", project, &target))?.0)
+        Ok(checked(&mut cargo("build", project, &target))?.0)
     }
 
     /// Ours against the baseline: `runs` runs of each side after `warmup` untimed ones, as
@@ -161,37 +127,27 @@ impl Harness {
     /// sides alike.
     fn pair(
         &self,
-        label: String,
-        goal: Option<f64>,
+        label: &str,
         warmup: usize,
-        prepare: Prepare,
+        how: Prepare,
         sides: [&Path; 2],
     ) -> Result<Measured> {
         self.log(format!("{label}: {} run(s) each", self.runs));
         let (times, load) = sampled(|| -> Result<_> {
             for side in (0..warmup).flat_map(|_| sides) {
-                self.once(side, prepare)?;
+                self.once(side, how)?;
             }
             let mut times = [Vec::new(), Vec::new()];
             for run in 0..self.runs {
                 for side in if run % 2 == 0 { [0, 1] } else { [1, 0] } {
-                    times[side].push(self.once(sides[side], prepare)?);
+                    times[side].push(self.once(sides[side], how)?);
                 }
             }
             Ok(times)
         });
-        let [ours, baseline] = times.with_context(|| label.clone())?;
+        let [ours, baseline] = times.context(label.to_owned())?;
         self.log(format!("{label}: ours {ours:.2?}, baseline {baseline:.2?}"));
-        let (rows, note) = (None, None);
-        Ok(Measured {
-            label,
-            goal,
-            rows,
-            ours,
-            baseline,
-            load,
-            note,
-        })
+        Ok(Measured::new(label, ours, baseline, load))
     }
 
     fn synthetic(&self, rows: usize) -> Result<Measured> {
@@ -200,12 +156,12 @@ impl Harness {
         let hand_written = projects::synthetic_hand_written(rows);
         let baseline = format!("synthetic-baseline-{rows}");
         let baseline = projects::write_baseline(&self.work, &baseline, &hand_written)?;
-        self.fetch(&ours)?;
-        self.fetch(&baseline)?;
+        fetch(&ours)?;
+        fetch(&baseline)?;
         let label = format!("synthetic table, {rows} rows");
-        let mut measured = self.pair(label, None, 0, Prepare::Clean, [&ours, &baseline])?;
-        measured.rows = Some(rows);
-        Ok(measured)
+        let pair = self.pair(&label, 0, Prepare::Clean, [&ours, &baseline])?;
+        let rows = Some(rows);
+        Ok(Measured { rows, ..pair })
     }
 
     /// The 10 MB spec (ours only): time to its compile error, peak memory, the error checked.
@@ -215,12 +171,12 @@ impl Harness {
     fn large_spec(&self) -> Result<Measured> {
         let (spec, expected) = projects::large_spec();
         let project = projects::write_ours(&self.work, "large-spec", &spec)?;
-        self.fetch(&project)?;
+        fetch(&project)?;
         let (rss, cargo) = (
             self.work.join("rss"),
-            self.cargo("build", &project, &self.shared()),
+            cargo("build", &project, &self.shared()),
         );
-        let mut build = self.command("/usr/bin/time");
+        let mut build = command("/usr/bin/time");
         build.args(["-f", "%M", "-o"]).arg(&rss);
         build.arg(cargo.get_program()).args(cargo.get_args());
         let label = "10 MB spec, time to the error".to_owned();
@@ -235,67 +191,49 @@ impl Harness {
             let stderr = String::from_utf8_lossy(&output.stderr);
             // The diagnostic is bounded by design; cap it anyway, it is the evidence.
             let shown: String = stderr.chars().take(4_000).collect();
-            let expected_error = !output.status.success() && stderr.contains(&expected);
-            ensure!(
-                expected_error,
-                "{shown}\nthe build did not stop with `{expected}`"
-            );
+            let stopped = !output.status.success() && stderr.contains(&expected);
+            ensure!(stopped, "{shown}\nthe build did not stop with `{expected}`");
         }
         let ours: Vec<f64> = runs.iter().map(|run| run.0).collect();
         self.log(format!("{label}: {ours:.2?}"));
-        let peak_kib = runs
-            .iter()
-            .filter_map(|run| run.2)
-            .max()
-            .context("no peak memory")?;
+        let peak_mib = runs.iter().filter_map(|run| run.2).max().unwrap_or(0) as f64 / 1024.0;
         let (bytes, n, stderr) = (spec.len(), runs.len(), runs[0].1.stderr.len());
-        let note = Some(format!(
+        let mut measured = Measured::new(&label, ours, Vec::new(), load);
+        measured.note = Some(format!(
             "10 MB spec ({bytes} bytes, {n} runs): the expected compile error, {stderr} bytes on \
-             stderr; peak memory {:.0} MiB (largest resident set of one process, GNU time)",
-            peak_kib as f64 / 1024.0
+             stderr; peak memory {peak_mib:.0} MiB (largest resident set of one process, GNU time)"
         ));
-        let (goal, rows, baseline) = (None, None, Vec::new());
-        Ok(Measured {
-            label,
-            goal,
-            rows,
-            ours,
-            baseline,
-            load,
-            note,
-        })
-    }
-
-    /// The machine and method lines of the report; checks the tools on the way.
-    fn machine(&self) -> Result<String> {
-        let version = |program: &std::ffi::OsStr| -> Result<String> {
-            let output = checked(self.command(program).arg("--version"))?.1;
-            Ok(String::from_utf8_lossy(&output.stdout).trim().to_owned())
-        };
-        let cargo = std::env::var_os("CARGO").unwrap_or("cargo".into());
-        let (cargo, rustc) = (version(&cargo)?, version("rustc".as_ref())?);
-        let cores = thread::available_parallelism().map_or(0, |n| n.get());
-        let cpuinfo = fs::read_to_string("/proc/cpuinfo").unwrap_or_default();
-        let model = cpuinfo
-            .lines()
-            .find_map(|line| line.strip_prefix("model name"));
-        let model = model.and_then(|line| Some(line.split_once(':')?.1.trim()));
-        Ok(format!(
-            "machine: {cores} cores, {}, {rustc}, {cargo}\ntiming: interleaved runs (ours, \
-             baseline, baseline, ours, ...); cargo build, dev profile; wall clock; medians",
-            model.unwrap_or("unknown CPU")
-        ))
+        Ok(measured)
     }
 }
 
-impl Drop for Harness {
-    fn drop(&mut self) {
-        if self.keep {
-            eprintln!("kept {}", self.work.display());
-        } else if let Err(error) = fs::remove_dir_all(&self.work) {
-            eprintln!("could not remove {}: {error}", self.work.display());
-        }
+fn command(program: impl AsRef<OsStr>) -> Command {
+    let mut command = Command::new(program);
+    for name in REMOVED_ENV.split_whitespace() {
+        command.env_remove(name);
     }
+    command
+        .env("CARGO_TERM_COLOR", "never")
+        .stdin(Stdio::null());
+    command.env(MARKER, std::process::id().to_string());
+    command
+}
+
+/// `cargo SUBCOMMAND` on `project`, quiet; with a target dir, from the lockfile only.
+fn cargo(subcommand: &str, project: &Path, target: &Path) -> Command {
+    let mut cargo = command(std::env::var_os("CARGO").unwrap_or("cargo".into()));
+    cargo
+        .args([subcommand, "-q", "--manifest-path"])
+        .arg(project.join("Cargo.toml"));
+    if subcommand != "fetch" {
+        cargo.args(["--frozen", "--target-dir"]).arg(target);
+    }
+    cargo
+}
+
+/// Fetches a project's dependencies, trimming its copy of the workspace's lockfile.
+fn fetch(project: &Path) -> Result<()> {
+    checked(&mut cargo("fetch", project, Path::new(""))).map(drop)
 }
 
 /// Runs a command to its end, timed. The harness's one timer: the wall clock of a whole
@@ -321,6 +259,27 @@ fn checked(command: &mut Command) -> Result<(f64, Output)> {
         output.status
     );
     Ok((seconds, output))
+}
+
+/// The machine and method lines of the report; checks the tools on the way.
+fn machine() -> Result<String> {
+    let version = |program: &OsStr| -> Result<String> {
+        let output = checked(command(program).arg("--version"))?.1;
+        Ok(String::from_utf8_lossy(&output.stdout).trim().to_owned())
+    };
+    let cargo = version(&std::env::var_os("CARGO").unwrap_or("cargo".into()))?;
+    let rustc = version("rustc".as_ref())?;
+    let cores = thread::available_parallelism().map_or(0, |n| n.get());
+    let cpuinfo = fs::read_to_string("/proc/cpuinfo").unwrap_or_default();
+    let model = cpuinfo
+        .lines()
+        .find_map(|line| line.strip_prefix("model name"));
+    let model = model.and_then(|line| Some(line.split_once(':')?.1.trim()));
+    Ok(format!(
+        "machine: {cores} cores, {}, {rustc}, {cargo}\ntiming: interleaved runs (ours, \
+         baseline, baseline, ours, ...); cargo build, dev profile; wall clock; medians",
+        model.unwrap_or("unknown CPU")
+    ))
 }
 
 /// The figure in GNU time's report: its last line (after a line saying that the command

@@ -30,7 +30,8 @@ enum Task {
     ///
     /// A sampler looks, once a second, for rustc processes that are not this run's: steps
     /// with such load (`load` column) or widely spread runs are flagged as noisy. Run it on a
-    /// quiet machine: it takes the machine's cores for 10-20 minutes with the defaults.
+    /// quiet machine: it takes the machine's cores for 10-20 minutes with the defaults. Its temp
+    /// dir is removed at the end, and left behind if the run stops early.
     #[command(verbatim_doc_comment)]
     BuildTime(Options),
 }
@@ -43,9 +44,6 @@ struct Options {
     /// Timed runs of each side of every step
     #[arg(long, default_value_t = NonZeroUsize::new(5).unwrap())]
     runs: NonZeroUsize,
-    /// Keep the temp dir (the projects and their target dirs)
-    #[arg(long)]
-    keep: bool,
 }
 
 /// The measured steps, in the order they run.
@@ -73,7 +71,7 @@ fn main() -> Result<()> {
         "no workspace at {}",
         root.display()
     );
-    harness::run(&options, &root)
+    harness::run(&options.steps, options.runs.get(), &root)
 }
 
 #[cfg(test)]
@@ -92,9 +90,9 @@ mod tests {
         Cli::command().debug_assert();
         let options = parse(&[]).unwrap();
         assert_eq!(options.steps, Step::value_variants());
-        assert_eq!((options.runs.get(), options.keep), (5, false));
-        let options = parse(&["--runs=2", "--steps", "large-spec,scratch", "--keep"]).unwrap();
-        assert_eq!((options.runs.get(), options.keep), (2, true));
+        assert_eq!(options.runs.get(), 5);
+        let options = parse(&["--runs=2", "--steps", "large-spec,scratch"]).unwrap();
+        assert_eq!(options.runs.get(), 2);
         assert_eq!(options.steps, [Step::LargeSpec, Step::Scratch]);
     }
 
