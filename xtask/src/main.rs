@@ -10,17 +10,11 @@ use std::num::NonZeroUsize;
 use std::path::Path;
 
 use anyhow::{Result, ensure};
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{Parser, ValueEnum};
 
+/// Developer tasks for the nexus-errors workspace
 #[derive(Parser)]
-#[command(about = "Developer tasks for the nexus-errors workspace")]
-struct Cli {
-    #[command(subcommand)]
-    task: Task,
-}
-
-#[derive(Subcommand)]
-enum Task {
+enum Cli {
     /// Build times of nexus-errors against the same code written by hand (BENCHMARKS.md).
     ///
     /// Each step builds, with `cargo build` (dev profile) in a temp dir made from a snapshot of
@@ -33,17 +27,14 @@ enum Task {
     /// quiet machine: it takes the machine's cores for 10-20 minutes with the defaults. Its temp
     /// dir is removed at the end, and left behind if the run stops early.
     #[command(verbatim_doc_comment)]
-    BuildTime(Options),
-}
-
-#[derive(Args)]
-struct Options {
-    /// Steps to run, comma-separated; they run in the order below, whatever the order given
-    #[arg(long, value_enum, value_delimiter = ',', default_values_t = Step::value_variants().to_vec())]
-    steps: Vec<Step>,
-    /// Timed runs of each side of every step
-    #[arg(long, default_value_t = NonZeroUsize::new(5).unwrap())]
-    runs: NonZeroUsize,
+    BuildTime {
+        /// Steps to run, comma-separated; they run in the order below, whatever the order given
+        #[arg(long, value_enum, value_delimiter = ',', default_values_t = Step::value_variants().to_vec())]
+        steps: Vec<Step>,
+        /// Timed runs of each side of every step
+        #[arg(long, default_value_t = NonZeroUsize::new(5).unwrap())]
+        runs: NonZeroUsize,
+    },
 }
 
 /// The measured steps, in the order they run.
@@ -62,16 +53,16 @@ enum Step {
 }
 
 fn main() -> Result<()> {
-    let Task::BuildTime(mut options) = Cli::parse().task;
-    options.steps.sort_unstable();
-    options.steps.dedup();
+    let Cli::BuildTime { mut steps, runs } = Cli::parse();
+    steps.sort_unstable();
+    steps.dedup();
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
     ensure!(
         root.join("nexus-errors/Cargo.toml").is_file(),
         "no workspace at {}",
         root.display()
     );
-    harness::run(&options.steps, options.runs.get(), &root)
+    harness::run(&steps, runs.get(), &root)
 }
 
 #[cfg(test)]
@@ -79,21 +70,18 @@ mod tests {
     use super::*;
     use clap::CommandFactory;
 
-    fn parse(args: &[&str]) -> Result<Options, clap::Error> {
-        let Task::BuildTime(options) =
-            Cli::try_parse_from(["xtask", "build-time"].iter().chain(args))?.task;
-        Ok(options)
+    fn parse(args: &[&str]) -> Result<(Vec<Step>, usize), clap::Error> {
+        let Cli::BuildTime { steps, runs } =
+            Cli::try_parse_from(["xtask", "build-time"].iter().chain(args))?;
+        Ok((steps, runs.get()))
     }
 
     #[test]
     fn defaults_are_the_documented_ones() {
         Cli::command().debug_assert();
-        let options = parse(&[]).unwrap();
-        assert_eq!(options.steps, Step::value_variants());
-        assert_eq!(options.runs.get(), 5);
-        let options = parse(&["--runs=2", "--steps", "large-spec,scratch"]).unwrap();
-        assert_eq!(options.runs.get(), 2);
-        assert_eq!(options.steps, [Step::LargeSpec, Step::Scratch]);
+        assert_eq!(parse(&[]).unwrap(), (Step::value_variants().to_vec(), 5));
+        let given = parse(&["--runs=2", "--steps", "large-spec,scratch"]).unwrap();
+        assert_eq!(given, (vec![Step::LargeSpec, Step::Scratch], 2));
     }
 
     #[test]

@@ -6,7 +6,7 @@ use std::fmt::Write as _;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use anyhow::{Context as _, Result};
+use anyhow::{Context as _, Result, ensure};
 
 /// Copies the workspace, without `target/` and `.git`, so that edits made there during a run
 /// change nothing in it. A link is copied as the file it leads to (the workspace links files
@@ -94,17 +94,13 @@ pub fn flip_edit(project: &Path) -> Result<()> {
             edited = true;
         }
     }
-    edited
-        .then_some(())
-        .with_context(|| format!("{}: no {OLD:?} to edit", project.display()))
+    ensure!(edited, "{}: no {OLD:?} to edit", project.display());
+    Ok(())
 }
 
 fn flip(text: &str) -> Option<String> {
-    let (from, to) = if text.contains(OLD) {
-        (OLD, NEW)
-    } else {
-        (NEW, OLD)
-    };
+    let from = if text.contains(OLD) { OLD } else { NEW };
+    let to = if from == OLD { NEW } else { OLD };
     text.contains(from).then(|| text.replace(from, to))
 }
 
@@ -207,12 +203,8 @@ pub fn synthetic_hand_written(n: usize) -> String {
         by_status.entry(status).or_default().push(variant);
     }
     for line in FUNCTIONS.lines() {
-        let mut fields = line.trim().split('|');
-        let (doc, signature) = (
-            fields.next().unwrap_or_default(),
-            fields.next().unwrap_or_default(),
-        );
-        let default = fields.next().filter(|default| !default.is_empty());
+        let [doc, signature, default] = [0, 1, 2].map(|i| line.trim().split('|').nth(i));
+        let (doc, signature) = (doc.unwrap_or_default(), signature.unwrap_or_default());
         let (function, parameter) = signature.split_once('(').unwrap_or_default();
         let function = function.rsplit(' ').next().unwrap_or_default();
         let parameter = parameter.split([':', ')']).next().unwrap_or_default();
@@ -238,7 +230,7 @@ pub fn synthetic_hand_written(n: usize) -> String {
                 let _ = writeln!(out, "            {status} => &[{}],", variants.join(", "));
             }
         }
-        if let Some(default) = default {
+        if let Some(default) = default.filter(|default| !default.is_empty()) {
             let _ = writeln!(out, "            _ => {default},");
         }
         out.push_str("        }\n    }\n");
