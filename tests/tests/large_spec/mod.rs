@@ -1,7 +1,8 @@
 //! The 10 MB spec: 1,000 rows with ~10 kB descriptions, then one row with a mistake.
 //!
-//! The UI case `render/ten_megabytes` reads this same text (`tests/tests/ui.rs` includes this
-//! file), so the time measured here is the time of that case's compile error.
+//! The spec of the UI case `render/ten_megabytes`, written by `tests/ui.rs`. The build-time
+//! harness (`xtask/src/projects.rs`) times that case's compile error with its own copy of
+//! this generator; both pin the mistake to where the case's `.stderr` shows it.
 
 /// A spec, and the error its build must stop with.
 pub struct LargeSpec {
