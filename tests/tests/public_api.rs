@@ -3,9 +3,9 @@
 //! until the snapshot is blessed, so API changes show up in review as a diff of that file.
 //!
 //! It runs `cargo +nightly public-api`, which needs a nightly toolchain (rustdoc JSON is
-//! nightly-only) and `cargo install cargo-public-api --locked`; without either it passes with a
-//! "skipped: …" line on stderr. `.ci/run` installs cargo-public-api wherever nightly is present.
-//! TESTING.md has the commands.
+//! nightly-only) and cargo-public-api (0.52.0, as `.ci/run` installs it wherever nightly is
+//! present); without either it passes with a "skipped: …" line on stderr. TESTING.md has the
+//! commands.
 
 #[path = "common/scratch.rs"]
 mod scratch;
