@@ -5,7 +5,7 @@ use std::io::{Read as _, Write as _};
 use std::path::{Path, PathBuf};
 
 use clap::Args;
-use nexus_errors_spec::{Checked, Diagnostic, code_starts_with_status};
+use nexus_errors_spec::{Checked, Code, Diagnostic, code_starts_with_status};
 
 use crate::check_command::print_diagnostics;
 use crate::failure::Failure;
@@ -139,8 +139,11 @@ fn new_text(
     // A table whose codes do not begin with their status (1001 for a 402) says so, or the
     // rules would reject every such code.
     let codes_start_with_status = page.rows.iter().all(|row| {
-        row.code
-            .is_none_or(|code| code_starts_with_status(code, row.status))
+        row.code.as_ref().is_none_or(|code| match code {
+            Code::Integer(code) => code_starts_with_status(*code, row.status),
+            // The rule is about integer codes; a text table never needs the flag.
+            Code::Text(_) => true,
+        })
     });
     let written = match current {
         Some(current) => {

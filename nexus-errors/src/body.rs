@@ -43,7 +43,7 @@ pub(crate) enum RawCode<'a> {
 
 /// Reads a body. Never fails: bytes that are not a JSON object give empty fields.
 pub(crate) fn read<'a>(body: &'a [u8], shape: &BodyShape) -> Fields<'a> {
-    read_pointers(body, shape.code(), shape.message())
+    read_pointers(body, shape.code_tokens(), shape.message_tokens())
 }
 
 /// [`read`] with pointers of any lifetime, for the fuzz target's own pointers.

@@ -123,11 +123,13 @@ impl BodyShape {
         self.message.iter().map(|tokens| pointer_text(tokens))
     }
 
-    pub(crate) fn code(&self) -> &'static [&'static [&'static str]] {
+    /// Where the code may be, in order, as reference tokens.
+    pub(crate) const fn code_tokens(&self) -> &'static [&'static [&'static str]] {
         self.code
     }
 
-    pub(crate) fn message(&self) -> &'static [&'static [&'static str]] {
+    /// Where the message may be, in order, as reference tokens.
+    pub(crate) const fn message_tokens(&self) -> &'static [&'static [&'static str]] {
         self.message
     }
 }

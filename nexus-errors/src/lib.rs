@@ -129,6 +129,7 @@ mod body;
 mod body_shape;
 #[cfg(any(feature = "reqwest", feature = "http-body"))]
 mod bounded_body;
+mod code;
 #[cfg(feature = "miette")]
 mod diagnostic;
 mod error_body;
@@ -156,6 +157,7 @@ pub use body::hook as __body;
 pub use action::Action;
 pub use api::Api;
 pub use body_shape::BodyShape;
+pub use code::Code;
 pub use http_response::{MAX_RETRY_AFTER, REQUEST_ID_HEADERS};
 pub use nexus_errors_macros::{ErrorTable, error_table};
 #[cfg(feature = "reqwest")]

@@ -148,7 +148,7 @@ fn matched(row: &PageRow, page: usize, spec: &Row, index: usize, moved: &[usize]
     Entry {
         row: Row {
             name: spec.name.clone(),
-            code: row.code,
+            code: row.code.clone(),
             status: row.status,
             status_text: row.status_text.clone(),
             description: if description_same {
@@ -172,7 +172,7 @@ fn matched(row: &PageRow, page: usize, spec: &Row, index: usize, moved: &[usize]
 fn new_row(name: String, row: &PageRow) -> Row {
     Row {
         name,
-        code: row.code,
+        code: row.code.clone(),
         status: row.status,
         status_text: row.status_text.clone(),
         description: row.description.clone(),

@@ -1,21 +1,22 @@
 //! Stage 4 of reading a page: the values in single cells (codes, statuses, reason phrases).
 
+use nexus_errors_spec::Code;
+
 /// Why a code cell could not be read.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct BadCode(pub String);
 
 /// Reads a code cell. `null`, `—`, `-` or an empty cell mean the row has no code.
-pub fn code(cell: &str) -> Result<Option<u16>, BadCode> {
+pub fn code(cell: &str) -> Result<Option<Code>, BadCode> {
     let cell = cell.trim();
     if cell.is_empty() || cell.eq_ignore_ascii_case("null") || matches!(cell, "—" | "–" | "-") {
         return Ok(None);
     }
     if cell.chars().all(|c| c.is_ascii_digit()) {
-        return match cell.parse::<u16>() {
-            Ok(code) => Ok(Some(code)),
+        return match cell.parse::<i64>() {
+            Ok(code) => Ok(Some(Code::Integer(code))),
             Err(_) => Err(BadCode(format!(
-                "code {cell} is out of range: codes must be in 1..={}",
-                u16::MAX
+                "code {cell} is out of range: integer codes must fit an i64"
             ))),
         };
     }
@@ -76,15 +77,16 @@ mod tests {
         for cell in ["", "  ", "null", "NULL", "—", "–", "-"] {
             assert_eq!(code(cell), Ok(None), "{cell:?}");
         }
-        assert_eq!(code(" 4011 "), Ok(Some(4011)));
+        assert_eq!(code(" 4011 "), Ok(Some(Code::Integer(4011))));
     }
 
     #[test]
     fn unreadable_codes_say_why() {
         assert!(code("E42").expect_err("letters").0.contains("not a number"));
+        assert_eq!(code("70000"), Ok(Some(Code::Integer(70_000))));
         assert!(
-            code("70000")
-                .expect_err("too big")
+            code("99999999999999999999")
+                .expect_err("wider than an i64")
                 .0
                 .contains("out of range")
         );

@@ -9,6 +9,8 @@
 //! 6. [`bullets`] finds notes given as bullets that name a row's code;
 //! 7. [`mod@api_name`] finds the API's name in the page's own words.
 
+use nexus_errors_spec::Code;
+
 pub mod api_name;
 pub mod blocks;
 pub mod bullets;
@@ -111,9 +113,18 @@ fn attach_bullet_notes(blocks: &[Block], form: Form, rows: &mut [PageRow]) {
             _ => None,
         })
         .collect();
-    let codes: Vec<u16> = rows.iter().filter_map(|row| row.code).collect();
+    // Notes under a code are written under numbers (the Nexus page's "4011:"), so only the
+    // integer codes can have them.
+    let codes: Vec<u16> = rows
+        .iter()
+        .filter_map(|row| match row.code {
+            Some(Code::Integer(code)) => u16::try_from(code).ok(),
+            _ => None,
+        })
+        .collect();
     for found in bullets::notes_by_code(&items, &codes, form == Form::PageText) {
-        if let Some(row) = rows.iter_mut().find(|row| row.code == Some(found.code)) {
+        let code = Some(Code::Integer(found.code.into()));
+        if let Some(row) = rows.iter_mut().find(|row| row.code == code) {
             row.notes.extend(found.notes);
         }
     }
@@ -196,8 +207,12 @@ mod tests {
         let rows = read_text(page).expect("a page").rows;
         assert_eq!(rows.len(), 1);
         assert_eq!(
-            (rows[0].code, rows[0].status, rows[0].description.as_str()),
-            (Some(4041), 404, "Gone.")
+            (
+                rows[0].code.clone(),
+                rows[0].status,
+                rows[0].description.as_str()
+            ),
+            (Some(Code::Integer(4041)), 404, "Gone.")
         );
     }
 }

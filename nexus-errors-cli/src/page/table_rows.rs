@@ -1,6 +1,8 @@
 //! Stage 5 of reading a page: the error table's rows, as the rows a spec would hold, and the
 //! rows that were skipped, with why.
 
+use nexus_errors_spec::Code;
+
 use super::blocks::{Table, TableRow};
 use super::cells::{self, leading_statuses, reason_phrase};
 use super::columns::Columns;
@@ -9,7 +11,7 @@ use super::columns::Columns;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PageRow {
     /// The error code; `None` where the page has none.
-    pub code: Option<u16>,
+    pub code: Option<Code>,
     /// The HTTP status, in 400..=599.
     pub status: u16,
     /// The status text to write: the standard reason phrase, or the page's own text for a
@@ -137,7 +139,7 @@ fn read_row(row: &TableRow, columns: &Columns, out: &mut Rows) {
         }
         let reason = reason_phrase(status);
         out.rows.push(PageRow {
-            code,
+            code: code.clone(),
             status,
             status_text: reason.unwrap_or(page_text).to_owned(),
             page_status_text: reason
@@ -190,7 +192,7 @@ mod tests {
         assert_eq!(
             rows.rows,
             vec![PageRow {
-                code: Some(4011),
+                code: Some(Code::Integer(4011)),
                 status: 401,
                 status_text: "Unauthorized".into(),
                 page_status_text: None,
