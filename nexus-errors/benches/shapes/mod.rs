@@ -1,115 +1,266 @@
 //! The other body shapes of issue 16: problem details (RFC 9457), OAuth 2.0 (RFC 6749 §5.2)
-//! and flat bodies with string codes. For each, real bodies and a hand-written reader for
-//! that shape alone, the way a user writes one today: `serde_json::from_slice` into an owned
-//! `#[derive(Deserialize)]` struct, then a `match` on the code into a `thiserror` enum.
-//!
-//! `ours` reads the same bodies with `nexus_errors`'s one reader and the shape's preset,
-//! then classifies and keeps the code and the message as `ResponseError` does (owned). The
-//! classification is the same `match` on both sides, so the two differ in the reading alone.
+//! and flat bodies with string codes. For each, a table (`<shape>.toml`, with its `body` key)
+//! and real bodies; `ours` is `ResponseError::from_response` on the generated table, and the
+//! baseline a hand-written reader for that shape alone, the way a user writes one today: a
+//! `thiserror` enum, `serde_json::from_slice` into an owned `#[derive(Deserialize)]` struct,
+//! then the same three rules as `from_response` (code, message, a status with one row).
 
-use std::borrow::Cow;
-
-use nexus_errors::{__body, BodyShape};
+use nexus_errors::{ErrorTable, ResponseError, ServerCode};
 use serde::Deserialize;
 
 /// A failed response: status and body.
 pub type Case = (u16, Vec<u8>);
 
-/// Rows of the three tables, by their string codes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
-pub enum ShapeError {
-    // RFC 6749 §5.2's codes.
-    #[error("400 Bad Request [invalid_request]")]
-    InvalidRequest,
-    #[error("401 Unauthorized [invalid_client]")]
-    InvalidClient,
-    #[error("400 Bad Request [invalid_grant]")]
-    InvalidGrant,
-    #[error("400 Bad Request [invalid_scope]")]
-    InvalidScope,
-    // Problem types, RFC 9457 §3's and two more of the same kind.
-    #[error("403 Forbidden [https://example.com/probs/out-of-credit]")]
-    OutOfCredit,
-    #[error("404 Not Found [https://example.com/probs/no-such-account]")]
-    NoSuchAccount,
-    #[error("429 Too Many Requests [https://example.com/probs/rate-limited]")]
-    RateLimited,
-    // Flat string codes.
-    #[error("400 Bad Request [E_VALIDATION]")]
-    Validation,
-    #[error("401 Unauthorized [E_TOKEN_EXPIRED]")]
-    TokenExpired,
-    #[error("429 Too Many Requests [E_LIMIT]")]
-    Limit,
-}
+#[nexus_errors::error_table(path = "benches/shapes/problem_details.toml")]
+pub enum ProblemTable {}
 
-/// One table's classification: the row whose code the body carries.
-pub fn classify(code: Option<&str>) -> Option<ShapeError> {
-    Some(match code? {
-        "invalid_request" => ShapeError::InvalidRequest,
-        "invalid_client" => ShapeError::InvalidClient,
-        "invalid_grant" => ShapeError::InvalidGrant,
-        "invalid_scope" => ShapeError::InvalidScope,
-        "https://example.com/probs/out-of-credit" => ShapeError::OutOfCredit,
-        "https://example.com/probs/no-such-account" => ShapeError::NoSuchAccount,
-        "https://example.com/probs/rate-limited" => ShapeError::RateLimited,
-        "E_VALIDATION" => ShapeError::Validation,
-        "E_TOKEN_EXPIRED" => ShapeError::TokenExpired,
-        "E_LIMIT" => ShapeError::Limit,
-        _ => return None,
-    })
-}
+#[nexus_errors::error_table(path = "benches/shapes/oauth.toml")]
+pub enum OAuthTable {}
 
-/// What either side keeps of a response.
+#[nexus_errors::error_table(path = "benches/shapes/flat.toml")]
+pub enum FlatTable {}
+
+/// What either side found: the row's name, the server's code and message.
 #[derive(Debug, PartialEq)]
 pub struct Read {
     pub status: u16,
-    pub row: Option<ShapeError>,
-    pub code: Option<Box<str>>,
-    pub message: Option<Box<str>>,
+    pub row: Option<String>,
+    pub code: Option<String>,
+    pub message: Option<String>,
 }
 
-/// A shape: its name, its preset, its bodies and its hand-written reader.
+/// A shape: its name, its bodies, and the two readers, each a whole `from_response`.
 pub struct Shape {
     pub name: &'static str,
-    pub preset: BodyShape,
     pub cases: fn() -> Vec<Case>,
-    pub baseline: fn(u16, &[u8]) -> Read,
+    pub ours: fn(u16, &[u8]),
+    pub baseline: fn(u16, &[u8]),
+    /// What each side found, for the check that both read every body alike.
+    pub compare: fn(u16, &[u8]) -> (Read, Read),
 }
 
 pub const SHAPES: [Shape; 3] = [
     Shape {
         name: "problem-details",
-        preset: BodyShape::PROBLEM_DETAILS,
         cases: problem_details_cases,
-        baseline: problem_details_baseline,
+        ours: |status, body| {
+            std::hint::black_box(ResponseError::<ProblemTable>::from_response(status, body));
+        },
+        baseline: |status, body| {
+            std::hint::black_box(problem_details_baseline(status, body));
+        },
+        compare: |status, body| {
+            (
+                ours::<ProblemTable>(status, body),
+                problem_details_baseline(status, body).read(),
+            )
+        },
     },
     Shape {
         name: "oauth",
-        preset: BodyShape::OAUTH,
         cases: oauth_cases,
-        baseline: oauth_baseline,
+        ours: |status, body| {
+            std::hint::black_box(ResponseError::<OAuthTable>::from_response(status, body));
+        },
+        baseline: |status, body| {
+            std::hint::black_box(oauth_baseline(status, body));
+        },
+        compare: |status, body| {
+            (
+                ours::<OAuthTable>(status, body),
+                oauth_baseline(status, body).read(),
+            )
+        },
     },
     Shape {
         name: "flat",
-        preset: BodyShape::FLAT,
         cases: flat_cases,
-        baseline: flat_baseline,
+        ours: |status, body| {
+            std::hint::black_box(ResponseError::<FlatTable>::from_response(status, body));
+        },
+        baseline: |status, body| {
+            std::hint::black_box(flat_baseline(status, body));
+        },
+        compare: |status, body| {
+            (
+                ours::<FlatTable>(status, body),
+                flat_baseline(status, body).read(),
+            )
+        },
     },
 ];
 
-/// `nexus_errors`' reader on any shape, then the same classification as the baseline.
-pub fn ours(shape: &BodyShape, status: u16, body: &[u8]) -> Read {
-    let (code, message) = __body::read_shape(body, shape);
-    let code: Option<Box<str>> = code.map(|code| match code {
-        Ok(number) => number.to_string().into(),
-        Err(text) => text.into(),
-    });
+fn ours<T: ErrorTable + std::fmt::Debug>(status: u16, body: &[u8]) -> Read {
+    let error = ResponseError::<T>::from_response(status, body);
     Read {
-        status,
-        row: classify(code.as_deref()),
-        code,
-        message: message.map(Cow::into),
+        status: error.status(),
+        row: error.row().map(|row| format!("{row:?}")),
+        code: error.server_code().map(|code| match code {
+            ServerCode::Text(text) => text.to_string(),
+            other => other.to_string(),
+        }),
+        message: error.server_message().map(str::to_owned),
+    }
+}
+
+/// The hand-written tables: one `thiserror` enum per API, and its rows written out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum ProblemError {
+    #[error(
+        "403 Forbidden [https://example.com/probs/out-of-credit]: You do not have enough credit."
+    )]
+    OutOfCredit,
+    #[error("404 Not Found [https://example.com/probs/no-such-account]: No such account.")]
+    NoSuchAccount,
+    #[error("429 Too Many Requests [https://example.com/probs/rate-limited]: Too many requests.")]
+    RateLimited,
+}
+
+const PROBLEM_ROWS: [(ProblemError, &str, u16, &str); 3] = [
+    (
+        ProblemError::OutOfCredit,
+        "https://example.com/probs/out-of-credit",
+        403,
+        "You do not have enough credit.",
+    ),
+    (
+        ProblemError::NoSuchAccount,
+        "https://example.com/probs/no-such-account",
+        404,
+        "No such account.",
+    ),
+    (
+        ProblemError::RateLimited,
+        "https://example.com/probs/rate-limited",
+        429,
+        "Too many requests.",
+    ),
+];
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum OAuthError {
+    #[error(
+        "400 Bad Request [invalid_request]: The request is missing a required parameter, or is otherwise malformed."
+    )]
+    InvalidRequest,
+    #[error("401 Unauthorized [invalid_client]: Client authentication failed.")]
+    InvalidClient,
+    #[error(
+        "400 Bad Request [invalid_grant]: The provided authorization grant is invalid, expired or revoked."
+    )]
+    InvalidGrant,
+    #[error(
+        "400 Bad Request [invalid_scope]: The requested scope is invalid, unknown, or malformed."
+    )]
+    InvalidScope,
+    #[error(
+        "400 Bad Request [unauthorized_client]: The authenticated client is not authorized to use this authorization grant type."
+    )]
+    UnauthorizedClient,
+}
+
+const OAUTH_ROWS: [(OAuthError, &str, u16, &str); 5] = [
+    (
+        OAuthError::InvalidRequest,
+        "invalid_request",
+        400,
+        "The request is missing a required parameter, or is otherwise malformed.",
+    ),
+    (
+        OAuthError::InvalidClient,
+        "invalid_client",
+        401,
+        "Client authentication failed.",
+    ),
+    (
+        OAuthError::InvalidGrant,
+        "invalid_grant",
+        400,
+        "The provided authorization grant is invalid, expired or revoked.",
+    ),
+    (
+        OAuthError::InvalidScope,
+        "invalid_scope",
+        400,
+        "The requested scope is invalid, unknown, or malformed.",
+    ),
+    (
+        OAuthError::UnauthorizedClient,
+        "unauthorized_client",
+        400,
+        "The authenticated client is not authorized to use this authorization grant type.",
+    ),
+];
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum FlatError {
+    #[error("400 Bad Request [E_VALIDATION]: A field of the request is invalid.")]
+    Validation,
+    #[error("401 Unauthorized [E_TOKEN_EXPIRED]: The access token has expired.")]
+    TokenExpired,
+    #[error("429 Too Many Requests [E_LIMIT]: Rate limit exceeded.")]
+    Limit,
+}
+
+const FLAT_ROWS: [(FlatError, &str, u16, &str); 3] = [
+    (
+        FlatError::Validation,
+        "E_VALIDATION",
+        400,
+        "A field of the request is invalid.",
+    ),
+    (
+        FlatError::TokenExpired,
+        "E_TOKEN_EXPIRED",
+        401,
+        "The access token has expired.",
+    ),
+    (FlatError::Limit, "E_LIMIT", 429, "Rate limit exceeded."),
+];
+
+/// The three rules, by hand: the code among the rows with the status, then the trimmed
+/// message, then a status with one row.
+fn classify<E: Copy>(
+    rows: &[(E, &str, u16, &str)],
+    status: u16,
+    code: Option<&str>,
+    message: Option<&str>,
+) -> Option<E> {
+    let with_status = || rows.iter().filter(|row| row.2 == status);
+    if let Some(code) = code.map(str::trim) {
+        if let Some(row) = with_status().find(|row| row.1 == code) {
+            return Some(row.0);
+        }
+    }
+    if let Some(message) = message.map(str::trim) {
+        if let Some(row) = with_status().find(|row| row.3 == message) {
+            return Some(row.0);
+        }
+    }
+    let mut rows = with_status();
+    match (rows.next(), rows.next()) {
+        (Some(only), None) => Some(only.0),
+        _ => None,
+    }
+}
+
+/// A failed response, read by hand.
+#[derive(Debug)]
+pub struct BaselineResponse<E> {
+    pub status: u16,
+    pub row: Option<E>,
+    pub code: Option<String>,
+    pub message: Option<String>,
+}
+
+impl<E: std::fmt::Debug> BaselineResponse<E> {
+    fn read(self) -> Read {
+        Read {
+            status: self.status,
+            row: self.row.map(|row| format!("{row:?}")),
+            code: self.code,
+            message: self.message,
+        }
     }
 }
 
@@ -143,7 +294,7 @@ struct ProblemDetails {
     code: Option<String>,
 }
 
-fn problem_details_baseline(status: u16, body: &[u8]) -> Read {
+fn problem_details_baseline(status: u16, body: &[u8]) -> BaselineResponse<ProblemError> {
     let (code, message) = match serde_json::from_slice::<ProblemDetails>(body) {
         Ok(problem) => (
             problem.code.or(problem.kind),
@@ -151,11 +302,11 @@ fn problem_details_baseline(status: u16, body: &[u8]) -> Read {
         ),
         Err(_) => (None, None),
     };
-    Read {
+    BaselineResponse {
         status,
-        row: classify(code.as_deref()),
-        code: code.map(String::into_boxed_str),
-        message: message.map(String::into_boxed_str),
+        row: classify(&PROBLEM_ROWS, status, code.as_deref(), message.as_deref()),
+        code,
+        message,
     }
 }
 
@@ -165,6 +316,7 @@ fn oauth_cases() -> Vec<Case> {
         (400, br#"{"error":"invalid_request"}"#.to_vec()),
         (401, br#"{"error":"invalid_client","error_description":"Client authentication failed."}"#.to_vec()),
         (400, br#"{"error":"invalid_grant","error_description":"The provided authorization grant is invalid, expired or revoked.","error_uri":"https://example.com/docs/errors#invalid_grant"}"#.to_vec()),
+        (400, br#"{"error":"unauthorized_client","error_description":"The authenticated client is not authorized to use this authorization grant type."}"#.to_vec()),
         (400, br#"{"error":"invalid_scope","error_description":"The requested scope is invalid, unknown, or malformed."}"#.to_vec()),
     ];
     others(&mut cases);
@@ -172,21 +324,21 @@ fn oauth_cases() -> Vec<Case> {
 }
 
 #[derive(Deserialize)]
-struct OAuthError {
+struct OAuthBody {
     error: Option<String>,
     error_description: Option<String>,
 }
 
-fn oauth_baseline(status: u16, body: &[u8]) -> Read {
-    let (code, message) = match serde_json::from_slice::<OAuthError>(body) {
+fn oauth_baseline(status: u16, body: &[u8]) -> BaselineResponse<OAuthError> {
+    let (code, message) = match serde_json::from_slice::<OAuthBody>(body) {
         Ok(error) => (error.error, error.error_description),
         Err(_) => (None, None),
     };
-    Read {
+    BaselineResponse {
         status,
-        row: classify(code.as_deref()),
-        code: code.map(String::into_boxed_str),
-        message: message.map(String::into_boxed_str),
+        row: classify(&OAUTH_ROWS, status, code.as_deref(), message.as_deref()),
+        code,
+        message,
     }
 }
 
@@ -207,15 +359,15 @@ struct Flat {
     message: Option<String>,
 }
 
-fn flat_baseline(status: u16, body: &[u8]) -> Read {
+fn flat_baseline(status: u16, body: &[u8]) -> BaselineResponse<FlatError> {
     let (code, message) = match serde_json::from_slice::<Flat>(body) {
         Ok(flat) => (flat.code, flat.message),
         Err(_) => (None, None),
     };
-    Read {
+    BaselineResponse {
         status,
-        row: classify(code.as_deref()),
-        code: code.map(String::into_boxed_str),
-        message: message.map(String::into_boxed_str),
+        row: classify(&FLAT_ROWS, status, code.as_deref(), message.as_deref()),
+        code,
+        message,
     }
 }
