@@ -218,11 +218,21 @@ struct Nesting {
 
 impl Nesting {
     fn push(&mut self, bracket: Bracket) {
-        let bit = u64::from(bracket == Bracket::Object) << (self.depth % 64);
-        match (self.depth / 64).checked_sub(1) {
-            None => self.shallow = (self.shallow & !(1 << self.depth)) | bit,
-            Some(word) if word == self.deep.len() => self.deep.push(bit),
-            Some(word) => self.deep[word] = (self.deep[word] & !(1 << (self.depth % 64))) | bit,
+        let word = match (self.depth / 64).checked_sub(1) {
+            None => &mut self.shallow,
+            Some(index) => {
+                if index == self.deep.len() {
+                    self.deep.push(0);
+                }
+                &mut self.deep[index]
+            }
+        };
+        // The bit may be left over from a bracket closed at this depth before: set or clear.
+        let bit = 1 << (self.depth % 64);
+        if bracket == Bracket::Object {
+            *word |= bit;
+        } else {
+            *word &= !bit;
         }
         self.depth += 1;
     }
@@ -393,6 +403,27 @@ mod tests {
                 "}"
             };
             wrong.replace_range(at..=at, swapped);
+            assert_eq!(skipped(&wrong), None, "{depth}");
+        }
+    }
+
+    #[test]
+    fn a_depth_closed_and_opened_again_takes_the_new_bracket() {
+        // At each depth, in both words and past them: an object, an object, an array, an
+        // object, each closed before the next opens at the same depth, inside brackets of
+        // both kinds, so a bit left over from the one before, or a neighbour's bit changed,
+        // closes the wrong bracket.
+        for depth in [0, 1, 2, 62, 63, 64, 65, 127, 128, 200] {
+            let open: String = (0..depth)
+                .map(|level| if level % 2 == 0 { "{\"k\":" } else { "[" })
+                .collect();
+            let close: String = (0..depth)
+                .rev()
+                .map(|level| if level % 2 == 0 { "}" } else { "]" })
+                .collect();
+            let text = format!(r#"{open}[{{"a":0}},{{"b":[]}},[0],{{"c":{{}}}}]{close}"#);
+            assert_eq!(skipped(&text), Some(text.len()), "{depth}");
+            let wrong = format!(r#"{open}[{{"a":0}},[0}},{{"c":0}}]{close}"#);
             assert_eq!(skipped(&wrong), None, "{depth}");
         }
     }
