@@ -47,14 +47,7 @@ pub(super) fn targets<'a>(body: &'a [u8], code: &[&[&str]], message: &[&[&str]])
             message: [Target::None; MAX_POINTERS],
         },
     };
-    let usable = |list: &[&[&str]]| {
-        list.iter()
-            .take(MAX_POINTERS)
-            .enumerate()
-            .filter(|(_, tokens)| tokens.len() <= MAX_TOKENS)
-            .fold(0, |bits, (index, _)| bits | 1 << index)
-    };
-    let alive = usable(code) | usable(message) << MAX_POINTERS;
+    let alive = set(usable(code, 0).chain(usable(message, MAX_POINTERS)));
     walk.cursor.skip_whitespace();
     // A break only ends the walk; what was found stays.
     let _ = walk.value(alive, 0);
@@ -69,6 +62,20 @@ struct Walk<'p, 'a> {
     code: &'p [&'p [&'p str]],
     message: &'p [&'p [&'p str]],
     targets: Targets<'a>,
+}
+
+/// The indexes of a list's pointers that can match, from `first` on.
+fn usable(list: &[&[&str]], first: usize) -> impl Iterator<Item = usize> {
+    list.iter()
+        .take(MAX_POINTERS)
+        .enumerate()
+        .filter(|(_, tokens)| tokens.len() <= MAX_TOKENS)
+        .map(move |(index, _)| first + index)
+}
+
+/// The set of the pointers given by index. The bits are distinct, so their sum is their union.
+fn set(pointers: impl Iterator<Item = usize>) -> Pointers {
+    pointers.map(|pointer| 1 << pointer).sum()
 }
 
 /// The pointers in a set, by index.
@@ -97,15 +104,14 @@ impl<'a> Walk<'_, 'a> {
 
     /// The value at the cursor, whose path is the first `depth` tokens of each of `alive`.
     fn value(&mut self, alive: Pointers, depth: usize) -> Option<()> {
-        let ending = each(alive)
-            .filter(|&pointer| self.tokens(pointer).len() == depth)
-            .fold(0, |bits, pointer| bits | 1 << pointer);
+        let ending = set(each(alive).filter(|&pointer| self.tokens(pointer).len() == depth));
         let deeper = alive & !ending;
         let found = match self.cursor.peek()? {
             b'"' => Target::Str(self.cursor.string()?),
             b'-' | b'0'..=b'9' => Target::Number(self.cursor.number()?),
-            b'{' if deeper != 0 => return self.object(deeper, depth),
-            b'[' if deeper != 0 => return self.array(deeper, depth),
+            // With no pointer leading inside, these skip every member.
+            b'{' => return self.object(deeper, depth),
+            b'[' => return self.array(deeper, depth),
             _ => return self.cursor.skip_value(),
         };
         for pointer in each(ending) {
@@ -126,9 +132,9 @@ impl<'a> Walk<'_, 'a> {
             self.cursor.skip_whitespace();
             self.cursor.eat(b':')?;
             self.cursor.skip_whitespace();
-            let next = each(alive)
-                .filter(|&pointer| unescape::equals(key, self.tokens(pointer)[depth]))
-                .fold(0, |bits, pointer| bits | 1 << pointer);
+            let next =
+                set(each(alive)
+                    .filter(|&pointer| unescape::equals(key, self.tokens(pointer)[depth])));
             for pointer in each(next) {
                 *self.target(pointer) = Target::None;
             }
@@ -154,9 +160,8 @@ impl<'a> Walk<'_, 'a> {
         }
         let mut index = 0;
         loop {
-            let next = each(alive)
-                .filter(|&pointer| array_index(self.tokens(pointer)[depth]) == Some(index))
-                .fold(0, |bits, pointer| bits | 1 << pointer);
+            let next = set(each(alive)
+                .filter(|&pointer| array_index(self.tokens(pointer)[depth]) == Some(index)));
             self.cursor.skip_whitespace();
             self.member(next, depth)?;
             self.cursor.skip_whitespace();
