@@ -57,10 +57,11 @@ fn read_pointers<'a>(body: &'a [u8], code: &[&[&str]], message: &[&[&str]]) -> F
     {
         return Fields::default();
     }
-    let targets = walk::targets(body, code, message);
+    let mut targets = walk::Targets::new();
+    walk::find(body, code, message, &mut targets);
     Fields {
-        code: targets.code.into_iter().find_map(code_of),
-        message: targets.message.into_iter().find_map(message_of),
+        code: targets.code.iter().copied().find_map(code_of),
+        message: targets.message.iter().copied().find_map(message_of),
     }
 }
 

@@ -20,11 +20,18 @@ pub(super) fn text(raw: RawStr<'_>) -> Option<Cow<'_, str>> {
     String::from_utf8(unescaped).ok().map(Cow::Owned)
 }
 
-/// Whether the string says `token`, compared piece by piece without a copy.
+/// Whether the string says `token`, compared piece by piece without a copy. Inlined for the
+/// plain keys every body has; keys with escapes take [`escaped_equals`].
+#[inline(always)]
 pub(super) fn equals(raw: RawStr<'_>, token: &str) -> bool {
-    if !raw.escaped {
-        return raw.bytes == token.as_bytes();
+    if raw.escaped {
+        escaped_equals(raw, token)
+    } else {
+        raw.bytes == token.as_bytes()
     }
+}
+
+fn escaped_equals(raw: RawStr<'_>, token: &str) -> bool {
     let mut rest = token.as_bytes();
     pieces(raw.bytes, |piece| {
         rest = rest.strip_prefix(piece?)?;

@@ -34,34 +34,45 @@ pub(super) struct Targets<'a> {
     pub message: [Target<'a>; MAX_POINTERS],
 }
 
+impl Targets<'_> {
+    pub(super) fn new() -> Self {
+        Targets {
+            code: [Target::None; MAX_POINTERS],
+            message: [Target::None; MAX_POINTERS],
+        }
+    }
+}
+
 /// Walks the object at the start of `body` (after whitespace; the caller has checked it is
-/// one) and finds the target of each pointer. What was found before a syntax error or the
-/// end of the body is kept; nothing after the object is read.
-pub(super) fn targets<'a>(body: &'a [u8], code: &[&[&str]], message: &[&[&str]]) -> Targets<'a> {
+/// one) and finds the target of each pointer, into `targets`, which start as
+/// [`Targets::new`]. What was found before a syntax error or the end of the body is kept;
+/// nothing after the object is read. The caller keeps the targets, so they are never copied.
+pub(super) fn find<'a>(
+    body: &'a [u8],
+    code: &[&[&str]],
+    message: &[&[&str]],
+    targets: &mut Targets<'a>,
+) {
     let mut walk = Walk {
         cursor: Cursor::new(body),
         code,
         message,
-        targets: Targets {
-            code: [Target::None; MAX_POINTERS],
-            message: [Target::None; MAX_POINTERS],
-        },
+        targets,
     };
     let alive = set(usable(code, 0).chain(usable(message, MAX_POINTERS)));
     walk.cursor.skip_whitespace();
     // A break only ends the walk; what was found stays.
     let _ = walk.value(alive, 0);
-    walk.targets
 }
 
 /// A set of pointers: bit `i` is code pointer `i`, bit `MAX_POINTERS + i` message pointer `i`.
 type Pointers = u32;
 
-struct Walk<'p, 'a> {
+struct Walk<'p, 't, 'a> {
     cursor: Cursor<'a>,
     code: &'p [&'p [&'p str]],
     message: &'p [&'p [&'p str]],
-    targets: Targets<'a>,
+    targets: &'t mut Targets<'a>,
 }
 
 /// The indexes of a list's pointers that can match, from `first` on.
@@ -87,7 +98,7 @@ fn each(mut pointers: Pointers) -> impl Iterator<Item = usize> {
     })
 }
 
-impl<'a> Walk<'_, 'a> {
+impl<'a> Walk<'_, '_, 'a> {
     fn tokens(&self, pointer: usize) -> &[&str] {
         match pointer.checked_sub(MAX_POINTERS) {
             None => self.code[pointer],
@@ -216,6 +227,12 @@ mod tests {
         ] {
             assert_eq!(array_index(token), None, "{token}");
         }
+    }
+
+    fn targets<'a>(body: &'a [u8], code: &[&[&str]], message: &[&[&str]]) -> Targets<'a> {
+        let mut targets = Targets::new();
+        find(body, code, message, &mut targets);
+        targets
     }
 
     #[test]
