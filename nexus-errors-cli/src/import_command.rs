@@ -8,6 +8,7 @@ use clap::Args;
 use nexus_errors_spec::{Checked, Diagnostic, code_starts_with_status};
 
 use crate::check_command::print_diagnostics;
+use crate::code::Code;
 use crate::failure::Failure;
 use crate::merge::{self, Merged, Origin};
 use crate::page::{self, Page};
@@ -138,9 +139,12 @@ fn new_text(
 ) -> Result<String, Failure> {
     // A table whose codes do not begin with their status (1001 for a 402) says so, or the
     // rules would reject every such code.
-    let codes_start_with_status = page.rows.iter().all(|row| {
-        row.code
-            .is_none_or(|code| code_starts_with_status(code, row.status))
+    // The rule is about numeric codes; string codes say nothing about it.
+    let codes_start_with_status = page.rows.iter().all(|row| match &row.code {
+        Some(Code::Integer(code)) => {
+            u16::try_from(*code).is_ok_and(|code| code_starts_with_status(code, row.status))
+        }
+        _ => true,
     });
     let written = match current {
         Some(current) => {

@@ -8,7 +8,7 @@ use crate::page::PageRow;
 /// A page row on line 1, its status text as the page gives it.
 pub fn page_row(code: Option<u16>, status: u16, text: &str, description: &str) -> PageRow {
     PageRow {
-        code,
+        code: crate::code::from_spec(code),
         status,
         status_text: text.into(),
         page_status_text: None,

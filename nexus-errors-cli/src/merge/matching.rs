@@ -6,6 +6,7 @@
 use nexus_errors_spec::Row;
 
 use super::same_text::same_text;
+use crate::code::from_spec;
 use crate::page::PageRow;
 
 /// One way a page row can be a spec row.
@@ -17,7 +18,7 @@ pub fn match_rows(page: &[PageRow], spec: &[Row]) -> Vec<Option<usize>> {
     let mut used = vec![false; spec.len()];
     let passes: [Rule; 4] = [
         // The rules: by (code, status) when the page row has a code …
-        |p, s| p.code.is_some() && p.code == s.code && p.status == s.status,
+        |p, s| p.code.is_some() && p.code == from_spec(s.code) && p.status == s.status,
         // … else by (status, description).
         |p, s| {
             p.code.is_none() && p.status == s.status && same_text(&p.description, &s.description)
@@ -25,7 +26,7 @@ pub fn match_rows(page: &[PageRow], spec: &[Row]) -> Vec<Option<usize>> {
         // Fallbacks for rows still unmatched: the code was added, dropped or changed …
         |p, s| p.status == s.status && same_text(&p.description, &s.description),
         // … or the status of a coded row changed.
-        |p, s| p.code.is_some() && p.code == s.code,
+        |p, s| p.code.is_some() && p.code == from_spec(s.code),
     ];
     for pass in passes {
         for (index, row) in page.iter().enumerate() {

@@ -158,7 +158,7 @@ fn reordered_rows_follow_the_page_and_only_the_moved_row_is_marked() {
 #[test]
 fn a_code_added_to_an_uncoded_row_changes_that_row_and_is_major() {
     let mut pages = pages();
-    pages[1].code = Some(4004);
+    pages[1].code = Some(crate::code::Code::Integer(4004));
     let merged = merge(&pages, &specs(), false);
     assert!(merged.gone.is_empty());
     assert_eq!(merged.entries[1].row.name, "InvalidDateRange");

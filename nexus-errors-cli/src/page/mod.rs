@@ -3,24 +3,28 @@
 //!
 //! 1. [`prepass`] repairs what a text rendering of HTML breaks (broken table rows);
 //! 2. [`blocks`] reads headings, tables and list items with pulldown-cmark, as plain text;
-//! 3. [`columns`] finds the error table by its header;
+//! 3. [`columns`] finds the error table and its columns by what they mean;
 //! 4. [`cells`] reads single cells (codes, statuses);
 //! 5. [`table_rows`] turns the table's rows into error rows, and says which it skipped;
 //! 6. [`bullets`] finds notes given as bullets that name a row's code;
-//! 7. [`mod@api_name`] finds the API's name in the page's own words.
+//! 7. [`mod@api_name`] finds the API's name in the page's own words;
+//! 8. [`example_body`] reads where the code and message are from an example error body.
 
 pub mod api_name;
 pub mod blocks;
 pub mod bullets;
 pub mod cells;
 pub mod columns;
+pub mod example_body;
 pub mod prepass;
 pub mod table_rows;
 
 use std::fmt;
 
+use crate::code::Code;
 pub use api_name::ApiName;
 use blocks::Block;
+pub use example_body::Proposal as BodyProposal;
 pub use prepass::Form;
 pub use table_rows::{PageRow, Skipped};
 
@@ -35,6 +39,21 @@ pub struct Page {
     pub rows: Vec<PageRow>,
     /// Table rows that did not become error rows.
     pub skipped: Vec<Skipped>,
+    /// The tables before the error table, which are not error tables.
+    pub skipped_tables: Vec<SkippedTable>,
+    /// Where an error body's code and message are, from an example body on the page.
+    pub body: Option<BodyProposal>,
+}
+
+/// A table before the error table, and why it is not the error table.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SkippedTable {
+    /// The 1-based page line of its header.
+    pub line: usize,
+    /// Its header cells, joined by ` | `.
+    pub header: String,
+    /// Why it is not the error table.
+    pub why: &'static str,
 }
 
 /// Why a page could not be read.
@@ -44,7 +63,7 @@ pub enum PageError {
     Empty,
     /// Not UTF-8 text, or holding NUL bytes.
     Binary,
-    /// No table with a status column and a description column.
+    /// No table with a column of error statuses and a column that says what the error is.
     NoTable,
 }
 
@@ -54,7 +73,7 @@ impl fmt::Display for PageError {
             PageError::Empty => "the page is empty",
             PageError::Binary => "the page is not text (it is not UTF-8, or holds NUL bytes)",
             PageError::NoTable => {
-                "the page has no error table: no table has a status column (such as `HTTP Status Code`, or `Status` cells starting with the number) and a description column (such as `Description`, `Message` or `Explanation`)"
+                "the page has no error table: no table has a column of HTTP error statuses (cells such as `404`, `404 Not Found` or `Not Found (404)`) and a column that says what the error is"
             }
         })
     }
@@ -78,6 +97,7 @@ pub fn read_text(text: &str) -> Result<Page, PageError> {
     }
     let prepared = prepass::prepare(text);
     let blocks = blocks::blocks(&prepared);
+    let mut skipped_tables = Vec::new();
     let (at, table, columns) = blocks
         .iter()
         .enumerate()
@@ -85,7 +105,17 @@ pub fn read_text(text: &str) -> Result<Page, PageError> {
             Block::Table(table) => Some((at, table)),
             _ => None,
         })
-        .find_map(|(at, table)| columns::identify(table).map(|columns| (at, table, columns)))
+        .find_map(|(at, table)| match columns::identify(table) {
+            Ok(columns) => Some((at, table, columns)),
+            Err(not) => {
+                skipped_tables.push(SkippedTable {
+                    line: table.line,
+                    header: table.header.join(" | "),
+                    why: not.why(),
+                });
+                None
+            }
+        })
         .ok_or(PageError::NoTable)?;
     let mut read = table_rows::read(table, &columns);
     attach_bullet_notes(&blocks, prepared.form, &mut read.rows);
@@ -99,6 +129,8 @@ pub fn read_text(text: &str) -> Result<Page, PageError> {
         form: prepared.form,
         rows: read.rows,
         skipped: read.skipped,
+        skipped_tables,
+        body: example_body::propose(text),
     })
 }
 
@@ -111,9 +143,17 @@ fn attach_bullet_notes(blocks: &[Block], form: Form, rows: &mut [PageRow]) {
             _ => None,
         })
         .collect();
-    let codes: Vec<u16> = rows.iter().filter_map(|row| row.code).collect();
+    // Bullets name codes by their digits, so only numeric codes can be introduced.
+    let codes: Vec<u16> = rows
+        .iter()
+        .filter_map(|row| match row.code {
+            Some(Code::Integer(code)) => u16::try_from(code).ok(),
+            _ => None,
+        })
+        .collect();
     for found in bullets::notes_by_code(&items, &codes, form == Form::PageText) {
-        if let Some(row) = rows.iter_mut().find(|row| row.code == Some(found.code)) {
+        let code = Some(Code::Integer(i64::from(found.code)));
+        if let Some(row) = rows.iter_mut().find(|row| row.code == code) {
             row.notes.extend(found.notes);
         }
     }
@@ -196,8 +236,12 @@ mod tests {
         let rows = read_text(page).expect("a page").rows;
         assert_eq!(rows.len(), 1);
         assert_eq!(
-            (rows[0].code, rows[0].status, rows[0].description.as_str()),
-            (Some(4041), 404, "Gone.")
+            (
+                rows[0].code.clone(),
+                rows[0].status,
+                rows[0].description.as_str()
+            ),
+            (Some(Code::Integer(4041)), 404, "Gone.")
         );
     }
 }

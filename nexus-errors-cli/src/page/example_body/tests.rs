@@ -1,0 +1,85 @@
+use super::*;
+
+fn body(page: &str) -> Option<Body> {
+    propose(page).map(|proposal| proposal.body)
+}
+
+fn pointers(code: &str, message: &str) -> Option<Body> {
+    Some(Body::Pointers {
+        code: vec![code.to_owned()],
+        message: vec![message.to_owned()],
+    })
+}
+
+#[test]
+fn a_body_that_fits_a_preset_gets_the_preset() {
+    assert_eq!(
+        body(r#"{ "error": { "code": "invalid_api_key", "message": "…" } }"#),
+        Some(Body::Preset("nexus"))
+    );
+    assert_eq!(
+        body(
+            "{\n\"errorCode\": \"SVCSTG_AMS_4000001\",\n\"errorMessage\": \"Request param invalid\"\n}"
+        ),
+        Some(Body::Preset("flat"))
+    );
+    assert_eq!(
+        body(r#"{"error": "invalid_grant", "error_description": "Expired."}"#),
+        Some(Body::Preset("oauth"))
+    );
+    assert_eq!(
+        body(
+            r#"{"type": "https://x.test/out-of-credit", "title": "No credit.", "detail": "Balance 30."}"#
+        ),
+        Some(Body::Preset("problem-details"))
+    );
+}
+
+#[test]
+fn a_body_that_fits_no_preset_gets_its_pointers() {
+    let wrike = "{\n\"errorDescription\": \"Access token is unknown or invalid\",\n\"error\": \"not_authorized\"\n}Status Codes";
+    assert_eq!(body(wrike), pointers("/error", "/errorDescription"));
+    let listed = r#"{"errors": [{"code": "bad", "description": "Bad."}]}"#;
+    assert_eq!(
+        body(listed),
+        pointers("/errors/0/code", "/errors/0/description")
+    );
+    let odd = r#"{"a/b": {"code": 4, "message": "x"}}"#;
+    assert_eq!(body(odd), pointers("/a~1b/code", "/a~1b/message"));
+}
+
+#[test]
+fn the_first_example_with_a_code_and_a_message_counts_and_says_where_it_is() {
+    let page = "Text {not json}\n{\"status\": 1}\n\n{\"code\": 7, \"message\": \"m\"}\n";
+    let proposal = propose(page).expect("a proposal");
+    assert_eq!(proposal.line, 4);
+    assert_eq!(
+        (proposal.code.as_str(), proposal.message.as_str()),
+        ("/code", "/message")
+    );
+    assert_eq!(proposal.body, Body::Preset("nexus"));
+}
+
+#[test]
+fn no_example_no_proposal() {
+    for page in [
+        "",
+        "{",
+        "}{",
+        "{\"message\": \"only a message\"}",
+        "<Error><Code>X</Code></Error>",
+    ] {
+        assert_eq!(body(page), None, "{page:?}");
+    }
+}
+
+#[test]
+fn the_spec_syntax_is_written() {
+    assert_eq!(Body::Preset("flat").to_string(), "body = \"flat\"");
+    assert_eq!(
+        pointers("/error", "/errorDescription")
+            .map(|b| b.to_string())
+            .as_deref(),
+        Some(r#"body = { code = ["/error"], message = ["/errorDescription"] }"#)
+    );
+}
