@@ -231,6 +231,45 @@ mod tests {
     }
 
     #[test]
+    fn a_table_without_outer_pipes_and_its_status_last() {
+        let page = "Code | Description | HTTP Status\n--- | --- | ---\n`card_declined` | The card was declined. | 402\n\"expired_card\" | The card has expired. | 402 Payment Required\n";
+        let rows = read_text(page).expect("a page").rows;
+        let got: Vec<(String, u16, &str)> = rows
+            .iter()
+            .map(|r| {
+                let code = r.code.as_ref().map(ToString::to_string).unwrap_or_default();
+                (code, r.status, r.description.as_str())
+            })
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                ("card_declined".to_owned(), 402, "The card was declined."),
+                ("expired_card".to_owned(), 402, "The card has expired."),
+            ]
+        );
+    }
+
+    #[test]
+    fn tables_before_the_error_table_are_skipped_with_why() {
+        let page = "| Code | Meaning |\n|---|---|\n| 200 | OK |\n\n| Field | Type |\n|---|---|\n| code | string |\n\n| Code | Meaning |\n|---|---|\n| 404 | Gone. |\n";
+        let page = read_text(page).expect("a page");
+        let skipped: Vec<(usize, &str)> = page
+            .skipped_tables
+            .iter()
+            .map(|t| (t.line, t.why))
+            .collect();
+        assert_eq!(
+            skipped,
+            vec![
+                (1, "its statuses are all success statuses (below 300)"),
+                (5, "no column holds HTTP statuses"),
+            ]
+        );
+        assert_eq!(page.rows.len(), 1);
+    }
+
+    #[test]
     fn the_first_error_table_is_read() {
         let page = "| Name | Type |\n|---|---|\n| a | b |\n\n| Code | Status Code | Message |\n|---|---|---|\n| 4041 | 404 | Gone. |\n\n| Status | Message |\n|---|---|\n| 500 | Other table. |\n";
         let rows = read_text(page).expect("a page").rows;
