@@ -2,11 +2,12 @@
 //! best name there is. `invalid_json` is `InvalidJson`, `RESOURCE_EXHAUSTED` is
 //! `ResourceExhausted`, `NoAuthenticationInformation` stays as it is.
 
-/// The code as a name: its words (split at anything but letters and digits) each with a
+/// The code as a name: its words (split at anything but ASCII letters and digits, as a name
+/// holds only those) each with a
 /// capital first; a word in one case throughout is lowercased after its first letter, a word
 /// in mixed case (`NoAuthenticationInformation`, `invalidJSON`) keeps its own capitals.
 pub fn code_name(code: &str) -> String {
-    code.split(|c: char| !c.is_alphanumeric())
+    code.split(|c: char| !c.is_ascii_alphanumeric())
         .filter(|word| !word.is_empty())
         .map(|word| {
             let mixed =
@@ -40,6 +41,7 @@ mod tests {
             ("invalidJSON", "InvalidJSON"),
             ("SVCSTG.ATS.400101", "SvcstgAts400101"),
             ("E42", "E42"),
+            ("Zähler_voll", "ZHlerVoll"),
         ] {
             assert_eq!(code_name(code), name, "{code}");
         }
