@@ -33,6 +33,14 @@ pub fn report(page: &Page, spec: &[Row], merged: &Merged) -> String {
             ""
         },
     );
+    if page.tables.len() > 1 {
+        let lines: Vec<String> = page.tables.iter().map(ToString::to_string).collect();
+        let _ = writeln!(
+            out,
+            "Read the error tables at page lines {} (they have the same columns).",
+            lines.join(", ")
+        );
+    }
     changed_rows(&mut out, page, spec, merged);
     added_rows(&mut out, page, merged);
     gone_rows(&mut out, spec, merged);

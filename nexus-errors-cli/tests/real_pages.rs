@@ -400,3 +400,73 @@ fn yetiids() {
         r#"body = "nexus""#
     );
 }
+
+#[test]
+fn littlebitlabs() {
+    let page = read("littlebitlabs-errors.md");
+    assert_rows(
+        &page,
+        &[
+            (
+                None,
+                400,
+                "Malformed JSON body or invalid query param format",
+            ),
+            (None, 401, "Missing or expired Bearer token"),
+            (
+                None,
+                403,
+                "Valid token but insufficient role/permission for this resource",
+            ),
+            (
+                None,
+                404,
+                "Table or database name does not exist — check /{db}/{table} path",
+            ),
+            (None, 405, "HTTP verb not supported on this endpoint"),
+            (
+                None,
+                409,
+                "Duplicate entry — unique constraint violation (e.g. email already exists)",
+            ),
+            (
+                None,
+                422,
+                "Column value violates schema constraint (null, type mismatch, length exceeded)",
+            ),
+            (
+                None,
+                429,
+                "Rate limit exceeded — back off and retry after the Retry-After header value",
+            ),
+            (
+                None,
+                500,
+                "Unexpected server-side failure — check your request and retry",
+            ),
+            (
+                None,
+                502,
+                "Upstream database unreachable — retry after a short delay",
+            ),
+            (
+                None,
+                503,
+                "Server under maintenance or overloaded — retry with exponential backoff",
+            ),
+        ],
+    );
+    // The 4xx and 5xx tables; not the header or pagination tables, of other shapes.
+    assert_eq!(page.tables, vec![14, 25]);
+    let skipped: Vec<(usize, &str)> = page
+        .skipped_tables
+        .iter()
+        .map(|t| (t.line, t.why))
+        .collect();
+    assert_eq!(
+        skipped,
+        vec![(8, "its statuses are all success statuses (below 300)")]
+    );
+    // `{"status": 422, "message": …}` has no code to point at.
+    assert_eq!(page.body, None);
+}

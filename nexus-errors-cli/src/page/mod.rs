@@ -39,6 +39,9 @@ pub struct Page {
     pub rows: Vec<PageRow>,
     /// Table rows that did not become error rows.
     pub skipped: Vec<Skipped>,
+    /// The page lines of the error tables read: the first, and those after it with the same
+    /// columns.
+    pub tables: Vec<usize>,
     /// The tables before the error table, which are not error tables.
     pub skipped_tables: Vec<SkippedTable>,
     /// Where an error body's code and message are, from an example body on the page.
@@ -118,6 +121,24 @@ pub fn read_text(text: &str) -> Result<Page, PageError> {
         })
         .ok_or(PageError::NoTable)?;
     let mut read = table_rows::read(table, &columns);
+    let mut tables = vec![table.line];
+    // A page that splits its errors over tables of one shape (client errors, then server
+    // errors) has them all read; a later table of another shape (a summary of the statuses,
+    // the errors of one header) is not.
+    for later in blocks[at + 1..].iter().filter_map(|block| match block {
+        Block::Table(later) => Some(later),
+        _ => None,
+    }) {
+        if let Ok(same) = columns::identify(later)
+            && later.header.len() == table.header.len()
+            && (same.code, same.status) == (columns.code, columns.status)
+        {
+            let more = table_rows::read(later, &same);
+            read.rows.extend(more.rows);
+            read.skipped.extend(more.skipped);
+            tables.push(later.line);
+        }
+    }
     attach_bullet_notes(&blocks, prepared.form, &mut read.rows);
     let title = title(text, &blocks, prepared.form);
     let opening = blocks[..at].iter().filter_map(|block| match block {
@@ -129,6 +150,7 @@ pub fn read_text(text: &str) -> Result<Page, PageError> {
         form: prepared.form,
         rows: read.rows,
         skipped: read.skipped,
+        tables,
         skipped_tables,
         body: example_body::propose(text),
     })
@@ -270,9 +292,13 @@ mod tests {
     }
 
     #[test]
-    fn the_first_error_table_is_read() {
-        let page = "| Name | Type |\n|---|---|\n| a | b |\n\n| Code | Status Code | Message |\n|---|---|---|\n| 4041 | 404 | Gone. |\n\n| Status | Message |\n|---|---|\n| 500 | Other table. |\n";
-        let rows = read_text(page).expect("a page").rows;
+    fn the_first_error_table_is_read_and_those_of_its_shape_after_it() {
+        let page = "| Name | Type |\n|---|---|\n| a | b |\n\n| Code | Status Code | Message |\n|---|---|---|\n| 4041 | 404 | Gone. |\n\n| Status | Message |\n|---|---|\n| 500 | Other table. |\n\n| Code | Status | What to do |\n|---|---|---|\n| 5001 | 500 | Retry. |\n";
+        let page = read_text(page).expect("a page");
+        assert_eq!(page.tables, vec![5, 13]);
+        let rows = page.rows;
+        assert_eq!(rows[1].description, "Retry.");
+        let rows = &rows[..1];
         assert_eq!(rows.len(), 1);
         assert_eq!(
             (
