@@ -2,7 +2,7 @@
 //! forever after, so the proposal is only a start: the report marks it for review, and says
 //! which proposals no rule recognised.
 //!
-//! A row with a string code is named after its code ([`from_code`]): `invalid_json` is
+//! A row with a string code is named after its code (`from_code.rs`): `invalid_json` is
 //! `InvalidJson`. Where a code repeats, each of its rows adds the reason phrase of its status
 //! (`ConditionNotMetPreconditionFailed`), or, under one status, the name its description gives.
 //!
