@@ -68,3 +68,32 @@ fn the_report_names_rows_after_their_string_codes_and_tells_repeated_codes_apart
         run.stdout
     );
 }
+
+/// The spec committed for each page in `tests/pages/specs/`, as `import --write` made it.
+const SPECS: &[(&str, &str)] = &[
+    ("corebill-errors.md", "corebill.toml"),
+    ("littlebitlabs-errors.md", "littlebitlabs.toml"),
+    ("manageengine-errors.md", "manageengine.toml"),
+];
+
+#[test]
+fn each_committed_spec_passes_check_and_matches_its_page() {
+    for (page, spec) in SPECS {
+        let dir = temp_dir(&format!("spec-{spec}"));
+        std::fs::write(dir.join("page.md"), fixture(page)).expect("page");
+        std::fs::write(dir.join("errors.toml"), fixture(&format!("specs/{spec}"))).expect("spec");
+        let checked = run_in(&dir, &["check", "errors.toml"], b"");
+        assert_eq!(checked.code, 0, "{spec}: {checked:?}");
+        let run = run_in(
+            &dir,
+            &["import", "page.md", "--spec", "errors.toml", "--check"],
+            b"",
+        );
+        assert_eq!(run.code, 0, "{spec}: {run:?}");
+        assert!(
+            run.stdout.contains("errors.toml matches the page."),
+            "{spec}: {}",
+            run.stdout
+        );
+    }
+}
