@@ -240,7 +240,8 @@ fn status_column(table: &Table, roles: &[Option<Role>]) -> Option<usize> {
 
 /// The code column among `free` ones: one headed as a code, else one headed as a status code
 /// (the status is elsewhere, so it holds the API's codes), else one whose cells are all words
-/// or numbers without spaces and not reason phrases. Most of its cells must read as codes.
+/// or numbers without spaces. Most of its cells must read as codes, and they must not be the
+/// reason phrases (`Error: Unauthorized`).
 fn code_column<'a>(
     free: &[usize],
     roles: &[Option<Role>],
@@ -256,10 +257,18 @@ fn code_column<'a>(
             codes * 2 >= cells.len()
         }
     };
+    // Codes have no spaces: a column with reason phrases of several words holds the phrases,
+    // though `not_found` and `Conflict` are words of both.
+    let phrases = |i: usize| {
+        repeats_reason(i)
+            && column(i)
+                .iter()
+                .any(|cell| cell.contains(char::is_whitespace))
+    };
     let headed = |wanted: Role| {
         free.iter()
             .copied()
-            .find(|&i| roles[i] == Some(wanted) && reads_as_codes(i, false))
+            .find(|&i| roles[i] == Some(wanted) && reads_as_codes(i, false) && !phrases(i))
     };
     headed(Role::Code)
         .or_else(|| headed(Role::HttpStatus))

@@ -165,3 +165,20 @@ fn tables_that_are_not_error_tables_say_why() {
     let words = table(&["Status", "Explanation"], &[&["Conflict", "x"]]);
     assert_eq!(identify(&words), Err(NotErrors::NoStatus));
 }
+
+#[test]
+fn a_code_header_over_reason_phrases_is_the_status_text() {
+    let columns = found(
+        &["Status", "Error", "Description"],
+        &[
+            &["400", "Bad Request", "Bad."],
+            &["401", "Unauthorized", "Who?"],
+            &["403", "Forbidden", "No."],
+            &["404", "Not Found", "Gone."],
+        ],
+    );
+    assert_eq!(
+        (columns.code, columns.status_text, columns.description),
+        (None, Some(1), 2)
+    );
+}
