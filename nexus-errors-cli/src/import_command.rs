@@ -8,7 +8,6 @@ use clap::Args;
 use nexus_errors_spec::{Checked, Diagnostic, code_starts_with_status};
 
 use crate::check_command::print_diagnostics;
-use crate::code::Code;
 use crate::failure::Failure;
 use crate::merge::{self, Merged, Origin};
 use crate::page::{self, Page};
@@ -16,6 +15,7 @@ use crate::report;
 use crate::spec_edit::{self, Base, NewApi};
 use crate::spec_file::{self, SpecFile};
 use crate::style::{BOLD, paint};
+use nexus_errors_spec::Code;
 
 /// The arguments of `import`.
 #[derive(Debug, Args)]
@@ -139,11 +139,9 @@ fn new_text(
 ) -> Result<String, Failure> {
     // A table whose codes do not begin with their status (1001 for a 402) says so, or the
     // rules would reject every such code.
-    // The rule is about numeric codes; string codes say nothing about it.
+    // The rule is about integer codes; a table of string codes never needs the flag.
     let codes_start_with_status = page.rows.iter().all(|row| match &row.code {
-        Some(Code::Integer(code)) => {
-            u16::try_from(*code).is_ok_and(|code| code_starts_with_status(code, row.status))
-        }
+        Some(Code::Integer(code)) => code_starts_with_status(*code, row.status),
         _ => true,
     });
     let written = match current {

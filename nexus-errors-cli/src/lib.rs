@@ -8,7 +8,6 @@
 
 pub mod check_command;
 pub mod cli;
-pub mod code;
 pub mod failure;
 pub mod import_command;
 pub mod merge;

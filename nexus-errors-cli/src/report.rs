@@ -74,7 +74,10 @@ fn heading(out: &mut String, title: &str) {
 
 /// `Name [4011] 401 Unauthorized`.
 fn label(row: &Row) -> String {
-    let code = row.code.map_or_else(String::new, |c| format!(" [{c}]"));
+    let code = row
+        .code
+        .as_ref()
+        .map_or_else(String::new, |c| format!(" [{c}]"));
     format!("{}{code} {} {}", row.name, row.status, row.status_text)
 }
 
@@ -124,7 +127,8 @@ fn changed_rows(out: &mut String, page: &Page, spec: &[Row], merged: &Merged) {
 fn values(column: &Column, old: &Row, new: &Row) -> (String, String) {
     let code = |row: &Row| {
         row.code
-            .map_or_else(|| "none".to_owned(), |c| c.to_string())
+            .as_ref()
+            .map_or_else(|| "none".to_owned(), ToString::to_string)
     };
     let notes = |row: &Row| format!("{:?}", row.notes);
     match column {

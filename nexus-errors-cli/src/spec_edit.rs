@@ -9,7 +9,7 @@ use std::fmt;
 use toml_edit::{Array, ArrayOfTables, DocumentMut, Item, Table, Value};
 
 use nexus_errors_spec::parse::CODES_START_WITH_STATUS;
-use nexus_errors_spec::{Column, Row};
+use nexus_errors_spec::{Code, Column, Row};
 
 use crate::merge::{Entry, Origin};
 
@@ -188,7 +188,10 @@ fn value_of(row: &Row, key: &str) -> Option<Value> {
         return (key == KEYS[0]).then(|| row.name.as_str().into());
     };
     match column {
-        Column::Code => row.code.map(|code| i64::from(code).into()),
+        Column::Code => row.code.as_ref().map(|code| match code {
+            Code::Integer(code) => (*code).into(),
+            Code::Text(code) => code.as_str().into(),
+        }),
         Column::Status => Some(i64::from(row.status).into()),
         Column::StatusText => Some(row.status_text.as_str().into()),
         Column::Description => Some(row.description.as_str().into()),

@@ -26,7 +26,10 @@ pub fn enum_doc<'a>(file: &str, api: &Api, rows: impl Iterator<Item = &'a Row>) 
     );
     doc.push_str("| Variant | Code | Status | Description |\n|---|---|---|---|\n");
     for row in rows {
-        let code = row.code.map_or_else(|| "—".to_owned(), |c| c.to_string());
+        let code = row
+            .code
+            .as_ref()
+            .map_or_else(|| "—".to_owned(), |c| escape(&c.to_string()));
         let _ = writeln!(
             doc,
             "| [`{name}`](Self::{name}) | {code} | {} {} | {} |",
@@ -42,7 +45,7 @@ pub fn enum_doc<'a>(file: &str, api: &Api, rows: impl Iterator<Item = &'a Row>) 
 /// A variant's documentation: its columns, notes and where it is in the spec.
 pub fn variant_doc(file: &str, row: &Row) -> String {
     let mut doc = format!("**{} {}**", row.status, escape(&row.status_text));
-    if let Some(code) = row.code {
+    if let Some(code) = &row.code {
         let _ = write!(doc, ", code `{code}`");
     }
     if row.description.is_empty() {

@@ -52,10 +52,14 @@ pub fn enum_definition(x: &Expansion<'_>, attrs: &[Attribute], vis: &Visibility)
             return None;
         };
         let doc = docs::variant_doc(x.file, &binding.row);
-        let alias = binding.row.code.map(|code| {
-            let code = code.to_string();
-            quote!(#[doc(alias = #code)])
-        });
+        // rustdoc refuses an alias that is the item's own name (`NoAuthenticationInformation`).
+        let alias = binding
+            .row
+            .code
+            .as_ref()
+            .map(ToString::to_string)
+            .filter(|code| *code != binding.row.name)
+            .map(|code| quote!(#[doc(alias = #code)]));
         Some(quote! {
             #[doc = #doc]
             #alias
@@ -157,10 +161,10 @@ pub(crate) mod tests {
     use super::*;
 
     /// A row of status `status`, named `name`.
-    pub fn row(name: &str, code: Option<u16>, status: u16) -> Row {
+    pub fn row(name: &str, code: Option<i64>, status: u16) -> Row {
         Row {
             name: name.into(),
-            code,
+            code: code.map(nexus_errors_spec::Code::Integer),
             status,
             status_text: "T".into(),
             description: "D".into(),
@@ -203,7 +207,7 @@ pub(crate) mod tests {
             .join(" ")
     }
 
-    pub fn bindings(rows: &[(&str, Option<u16>, u16)]) -> Vec<Binding> {
+    pub fn bindings(rows: &[(&str, Option<i64>, u16)]) -> Vec<Binding> {
         rows.iter()
             .map(|&(name, code, status)| Binding::own_variant(row(name, code, status)))
             .collect()

@@ -40,6 +40,7 @@
 //! `description` (word for word, may be empty) and optional `notes`.
 #![warn(missing_docs)]
 
+mod body;
 pub mod diagnostic;
 mod model;
 pub mod name;
@@ -50,7 +51,7 @@ mod text;
 pub mod validate;
 
 pub use diagnostic::{Diagnostic, Palette};
-pub use model::{Api, Column, Row, Table, code_starts_with_status};
+pub use model::{Api, Body, Code, Column, Pointer, Preset, Row, Table, code_starts_with_status};
 pub use read::Source;
 pub use suggest::did_you_mean;
 pub use text::QUOTE_LIMIT;

@@ -20,9 +20,94 @@ pub struct Api {
     pub name: String,
     /// Where the documentation lives, if the spec says.
     pub source: Option<String>,
-    /// Whether codes must begin with their status (`4011` is a 401); true unless the spec
-    /// says `codes_start_with_status = false`.
+    /// Whether integer codes must begin with their status (`4011` is a 401); true unless the
+    /// spec says `codes_start_with_status = false`. Text codes are never checked.
     pub codes_start_with_status: bool,
+    /// Where an error body keeps its code and message: `body` in the spec, a preset by
+    /// default.
+    pub body: Body,
+}
+
+/// Where an error body keeps its code and its message: the `[api]` key `body`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Body {
+    /// One of the shapes the runtime names: `body = "problem-details"`.
+    Preset(Preset),
+    /// JSON Pointers (RFC 6901), tried in order: `body = { code = [...], message = [...] }`.
+    Pointers {
+        /// Where the code may be, in order.
+        code: Vec<Pointer>,
+        /// Where the message may be, in order.
+        message: Vec<Pointer>,
+    },
+}
+
+/// Without a `body` key, the Nexus shapes: the table this crate was made for.
+impl Default for Body {
+    fn default() -> Self {
+        Body::Preset(Preset::Nexus)
+    }
+}
+
+/// A body shape the runtime names, one per common convention.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Preset {
+    /// `{"error":{"code","message"}}`, `{"code","message"}`, `{"error":"message"}`.
+    Nexus,
+    /// RFC 9457 problem details.
+    ProblemDetails,
+    /// RFC 6749 section 5.2 error responses.
+    OAuth,
+    /// A flat object with `code`/`error_code`/`errorCode` and `message`/`error_message`/`errorMessage`.
+    Flat,
+}
+
+impl Preset {
+    /// Every preset, in the order the documentation lists them.
+    pub const ALL: [Preset; 4] = [
+        Preset::Nexus,
+        Preset::ProblemDetails,
+        Preset::OAuth,
+        Preset::Flat,
+    ];
+
+    /// The preset's name in the spec: `body = "oauth"`.
+    #[must_use]
+    pub const fn key(self) -> &'static str {
+        match self {
+            Preset::Nexus => "nexus",
+            Preset::ProblemDetails => "problem-details",
+            Preset::OAuth => "oauth",
+            Preset::Flat => "flat",
+        }
+    }
+
+    /// The preset a spec names, if any.
+    #[must_use]
+    pub fn from_key(key: &str) -> Option<Preset> {
+        Preset::ALL.into_iter().find(|preset| preset.key() == key)
+    }
+}
+
+/// A JSON Pointer as its reference tokens, unescaped (`/a~1b` is `["a/b"]`).
+pub type Pointer = Vec<String>;
+
+/// A documented error code: the spec's TOML integer or string. One table has one kind.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Code {
+    /// `code = 4011`.
+    Integer(i64),
+    /// `code = "card_declined"`.
+    Text(String),
+}
+
+impl std::fmt::Display for Code {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Code::Integer(code) => write!(f, "{code}"),
+            Code::Text(code) => f.write_str(code),
+        }
+    }
 }
 
 impl Default for Api {
@@ -31,6 +116,7 @@ impl Default for Api {
             name: String::new(),
             source: None,
             codes_start_with_status: true,
+            body: Body::default(),
         }
     }
 }
@@ -40,9 +126,9 @@ impl Default for Api {
 pub struct Row {
     /// The variant name: it passed [`crate::name::check`] and is unique in the table.
     pub name: String,
-    /// The documented code; unique in the table when present.
-    pub code: Option<u16>,
-    /// The HTTP status, in 400..=599.
+    /// The documented code, of the table's one kind; several rows may share it.
+    pub code: Option<Code>,
+    /// The HTTP status, in 300..=599.
     pub status: u16,
     /// The status text, the standard reason phrase where the status has one.
     pub status_text: String,
@@ -99,10 +185,10 @@ impl std::fmt::Display for Column {
     }
 }
 
-/// Whether `code` begins with `status` (4011 is a 401): the convention a table follows unless
-/// its `[api]` says `codes_start_with_status = false`.
+/// Whether an integer `code` begins with `status` (4011 is a 401): the convention an integer
+/// table follows unless its `[api]` says `codes_start_with_status = false`.
 #[must_use]
-pub fn code_starts_with_status(code: u16, status: u16) -> bool {
+pub fn code_starts_with_status(code: i64, status: u16) -> bool {
     code.to_string().starts_with(&status.to_string())
 }
 
@@ -112,7 +198,7 @@ impl Row {
     #[must_use]
     pub fn display(&self) -> String {
         let mut out = format!("{} {}", self.status, self.status_text);
-        if let Some(code) = self.code {
+        if let Some(code) = &self.code {
             out.push_str(&format!(" [{code}]"));
         }
         if !self.description.is_empty() {
@@ -127,10 +213,10 @@ impl Row {
 mod tests {
     use super::*;
 
-    fn row(code: Option<u16>, description: &str) -> Row {
+    fn row(code: Option<i64>, description: &str) -> Row {
         Row {
             name: "X".into(),
-            code,
+            code: code.map(Code::Integer),
             status: 429,
             status_text: "Too Many Requests".into(),
             description: description.into(),
@@ -150,6 +236,12 @@ mod tests {
             "429 Too Many Requests: Slow down."
         );
         assert_eq!(row(None, "").display(), "429 Too Many Requests");
+        let mut text = row(None, "Slow down.");
+        text.code = Some(Code::Text("rate_limited".into()));
+        assert_eq!(
+            text.display(),
+            "429 Too Many Requests [rate_limited]: Slow down."
+        );
     }
 
     #[test]

@@ -63,6 +63,33 @@ pub struct RawApi {
     pub source: Option<Located<String>>,
     /// `codes_start_with_status`.
     pub codes_start_with_status: Option<Located<bool>>,
+    /// `body`.
+    pub body: Option<RawBody>,
+}
+
+/// The `body` key as written: a preset's name, or pointers.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RawBody {
+    /// `body = "oauth"`.
+    Preset(Located<String>),
+    /// `body = { code = [...], message = [...] }`: each list absent or its strings.
+    Pointers {
+        /// The whole table.
+        at: Range<usize>,
+        /// `code`.
+        code: Option<Vec<Located<String>>>,
+        /// `message`.
+        message: Option<Vec<Located<String>>>,
+    },
+}
+
+/// A code as written: a TOML integer or a TOML string.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RawCode {
+    /// `code = 4011`.
+    Integer(i128),
+    /// `code = "card_declined"`.
+    Text(String),
 }
 
 /// The `error` array: the rows that are tables, and where the array is.
@@ -82,7 +109,7 @@ pub struct RawRow {
     /// `name`.
     pub name: Option<Located<String>>,
     /// `code`.
-    pub code: Option<Located<i128>>,
+    pub code: Option<Located<RawCode>>,
     /// `status`.
     pub status: Option<Located<i128>>,
     /// `status_text`.
@@ -96,7 +123,11 @@ pub struct RawRow {
 /// The keys of the top level.
 pub const TOP_KEYS: &[&str] = &["api", "error"];
 /// The keys of `[api]`.
-pub const API_KEYS: &[&str] = &["name", "source", CODES_START_WITH_STATUS];
+pub const API_KEYS: &[&str] = &["name", "source", CODES_START_WITH_STATUS, BODY];
+/// The `[api]` key that says where an error body keeps its code and message.
+pub const BODY: &str = "body";
+/// The keys of a `body` table.
+pub const BODY_KEYS: &[&str] = &["code", "message"];
 /// The `[api]` key that says whether codes must begin with their status.
 pub const CODES_START_WITH_STATUS: &str = "codes_start_with_status";
 /// The keys of an `[[error]]` row.
@@ -172,6 +203,7 @@ fn parse_api(value: &Spanned<DeValue<'_>>, diagnostics: &mut Diagnostics<'_>) ->
         name: None,
         source: None,
         codes_start_with_status: None,
+        body: None,
     };
     let mut misspelled = Vec::new();
     for (key, value) in table {
@@ -181,6 +213,7 @@ fn parse_api(value: &Spanned<DeValue<'_>>, diagnostics: &mut Diagnostics<'_>) ->
             CODES_START_WITH_STATUS => {
                 api.codes_start_with_status = boolean(CODES_START_WITH_STATUS, value, diagnostics)
             }
+            BODY => api.body = body(value, diagnostics),
             _ => misspelled.extend(unknown_key(key, API_KEYS, "`[api]`", diagnostics)),
         }
     }
@@ -247,7 +280,7 @@ fn parse_row(value: &Spanned<DeValue<'_>>, diagnostics: &mut Diagnostics<'_>) ->
     for (key, value) in table {
         match key.get_ref().as_ref() {
             "name" => row.name = string("name", value, diagnostics),
-            "code" => row.code = integer("code", value, diagnostics),
+            "code" => row.code = code(value, diagnostics),
             "status" => row.status = integer("status", value, diagnostics),
             "status_text" => row.status_text = string("status_text", value, diagnostics),
             "description" => row.description = string("description", value, diagnostics),
@@ -354,13 +387,81 @@ fn integer(
     }
 }
 
-fn notes(value: &Spanned<DeValue<'_>>, diagnostics: &mut Diagnostics<'_>) -> Vec<Located<String>> {
+fn code(
+    value: &Spanned<DeValue<'_>>,
+    diagnostics: &mut Diagnostics<'_>,
+) -> Option<Located<RawCode>> {
+    let code = match value.get_ref() {
+        DeValue::String(s) => RawCode::Text(s.to_string()),
+        DeValue::Integer(_) => RawCode::Integer(integer("code", value, diagnostics)?.value),
+        _ => {
+            wrong_type(
+                "code",
+                value,
+                "an integer or a string",
+                "write the code as the documentation does: `code = 4011` or `code = \"card_declined\"`",
+                diagnostics,
+            );
+            return None;
+        }
+    };
+    Some(Located {
+        value: code,
+        at: value.span(),
+    })
+}
+
+fn body(value: &Spanned<DeValue<'_>>, diagnostics: &mut Diagnostics<'_>) -> Option<RawBody> {
+    match value.get_ref() {
+        DeValue::String(name) => Some(RawBody::Preset(Located {
+            value: name.to_string(),
+            at: value.span(),
+        })),
+        DeValue::Table(table) => {
+            let (mut code, mut message) = (None, None);
+            for (key, value) in table {
+                match key.get_ref().as_ref() {
+                    "code" => code = Some(strings("body.code", value, diagnostics)),
+                    "message" => message = Some(strings("body.message", value, diagnostics)),
+                    _ => {
+                        unknown_key(key, BODY_KEYS, "`body`", diagnostics);
+                    }
+                }
+            }
+            Some(RawBody::Pointers {
+                at: value.span(),
+                code,
+                message,
+            })
+        }
+        _ => {
+            wrong_type(
+                BODY,
+                value,
+                "a preset's name or a table of pointers",
+                "write `body = \"problem-details\"`, or `body = { code = [\"/error/code\"], message = [\"/error/message\"] }`",
+                diagnostics,
+            );
+            None
+        }
+    }
+}
+
+/// An array of strings; items of other types are reported and left out.
+fn strings(
+    key: &str,
+    value: &Spanned<DeValue<'_>>,
+    diagnostics: &mut Diagnostics<'_>,
+) -> Vec<Located<String>> {
     let DeValue::Array(items) = value.get_ref() else {
         wrong_type(
-            "notes",
+            key,
             value,
             "an array of strings",
-            "write `notes = [\"…\", \"…\"]`",
+            &format!(
+                "write `{} = [\"…\", \"…\"]`",
+                key.rsplit('.').next().unwrap_or(key)
+            ),
             diagnostics,
         );
         return Vec::new();
@@ -376,15 +477,22 @@ fn notes(value: &Spanned<DeValue<'_>>, diagnostics: &mut Diagnostics<'_>) -> Vec
                 diagnostics.error(
                     item.span(),
                     format!(
-                        "each item of `notes` must be a string, found {}",
+                        "each item of `{key}` must be a string, found {}",
                         other.type_str()
                     ),
-                    Some("write each note as a quoted string: `notes = [\"…\", \"…\"]`".to_owned()),
+                    Some(format!(
+                        "write each item as a quoted string: `{} = [\"…\", \"…\"]`",
+                        key.rsplit('.').next().unwrap_or(key)
+                    )),
                 );
                 None
             }
         })
         .collect()
+}
+
+fn notes(value: &Spanned<DeValue<'_>>, diagnostics: &mut Diagnostics<'_>) -> Vec<Located<String>> {
+    strings("notes", value, diagnostics)
 }
 
 fn wrong_type(
@@ -455,7 +563,10 @@ mod tests {
         let (spec, errors) = parse_text(ROW);
         assert!(errors.is_empty(), "{errors:?}");
         let row = &rows(&spec)[0];
-        assert_eq!(row.code.as_ref().map(|c| c.value), Some(4001));
+        assert_eq!(
+            row.code.as_ref().map(|c| &c.value),
+            Some(&RawCode::Integer(4001))
+        );
         assert_eq!(&ROW[row.code.as_ref().expect("code").at.clone()], "4001");
         assert_eq!(
             row.notes
@@ -516,11 +627,28 @@ mod tests {
     }
 
     #[test]
-    fn only_a_quoted_whole_number_is_told_to_drop_its_quotes() {
-        let (_, errors) = parse_text(&ROW.replace("code = 4001", "code = \" 4001 \""));
+    fn a_code_is_an_integer_or_a_string_and_a_status_only_an_integer() {
+        let (spec, errors) = parse_text(&ROW.replace("code = 4001", "code = \"E4001\""));
+        assert!(errors.is_empty(), "{errors:?}");
+        let Section::Present(rows) = spec.rows else {
+            panic!("rows");
+        };
+        assert_eq!(
+            rows.rows[0].code.as_ref().map(|c| &c.value),
+            Some(&RawCode::Text("E4001".to_owned()))
+        );
+
+        let (_, errors) = parse_text(&ROW.replace("code = 4001", "code = 4001.5"));
         assert_eq!(errors.len(), 1, "{errors:?}");
         assert!(
-            errors[0].ends_with("= help: drop the quotes: `code = 4001`"),
+            errors[0].contains("`code` must be an integer or a string, found float"),
+            "{errors:?}"
+        );
+
+        let (_, errors) = parse_text(&ROW.replace("status = 400", "status = \"400\""));
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        assert!(
+            errors[0].ends_with("= help: drop the quotes: `status = 400`"),
             "{errors:?}"
         );
 

@@ -7,10 +7,11 @@
 
 use std::collections::HashMap;
 
+use crate::body;
 use crate::diagnostic::Diagnostics;
-use crate::model::{Api, Row, Table, code_starts_with_status};
+use crate::model::{Api, Code, Row, Table, code_starts_with_status};
 use crate::name;
-use crate::parse::{Located, RawApi, RawRow, RawRows, RawSpec, Section};
+use crate::parse::{Located, RawApi, RawCode, RawRow, RawRows, RawSpec, Section};
 use crate::text::{QUOTE_LIMIT, quoted, shorten};
 
 /// Whether a spec must have rows.
@@ -54,10 +55,18 @@ pub fn validate(raw: RawSpec, rows: Rows, diagnostics: &mut Diagnostics<'_>) -> 
 struct Seen {
     rows: usize,
     names: HashMap<String, usize>,
-    codes: HashMap<u16, usize>,
-    /// (status, trimmed description) of rows without a code: the response side tells those
-    /// apart by their message.
-    uncoded: HashMap<(u16, String), usize>,
+    /// The kind of the first code, and its row's line: a table has one kind of code.
+    kind: Option<(Kind, usize)>,
+    /// (status, code, trimmed description): the response side narrows rows by status and
+    /// code, then tells them apart by message, so two rows alike in all three never could be.
+    rows_by_key: HashMap<(u16, Option<Code>, String), usize>,
+}
+
+/// The kind of a table's codes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Integer,
+    Text,
 }
 
 fn check_api(api: Section<RawApi>, diagnostics: &mut Diagnostics<'_>) -> Api {
@@ -66,6 +75,10 @@ fn check_api(api: Section<RawApi>, diagnostics: &mut Diagnostics<'_>) -> Api {
             name: api.name.map_or_else(String::new, |n| n.value),
             source: api.source.map(|s| s.value),
             codes_start_with_status: api.codes_start_with_status.is_none_or(|flag| flag.value),
+            body: api
+                .body
+                .map(|raw| body::check(raw, diagnostics))
+                .unwrap_or_default(),
         },
         Section::Absent => {
             diagnostics.error(
@@ -90,18 +103,24 @@ fn validate_row(
     let line = diagnostics.line_of(raw.at.start);
     let name = check_name(&raw, seen, diagnostics);
     let status = check_status(&raw, diagnostics);
-    let code = check_code(&raw, status, api.codes_start_with_status, seen, diagnostics);
+    let code = check_code(
+        &raw,
+        status,
+        api.codes_start_with_status,
+        line,
+        seen,
+        diagnostics,
+    );
     if let (Some(status), Some(text)) = (status, &raw.status_text) {
         check_status_text(status, text, diagnostics);
     }
-    if let (Some(status), None, Some(description)) = (status, &raw.code, &raw.description) {
-        check_uncoded_rows_differ(status, description, line, seen, diagnostics);
+    if let (Some(status), Some(description)) = (status, &raw.description) {
+        if raw.code.is_none() || code.is_some() {
+            check_rows_differ(status, code.as_ref(), description, line, seen, diagnostics);
+        }
     }
     if let Some(name) = &name {
         seen.names.insert(name.clone(), line);
-    }
-    if let Some(code) = code {
-        seen.codes.insert(code, line);
     }
     Some(Row {
         name: name?,
@@ -154,12 +173,16 @@ fn check_name(row: &RawRow, seen: &Seen, diagnostics: &mut Diagnostics<'_>) -> O
 fn check_status(row: &RawRow, diagnostics: &mut Diagnostics<'_>) -> Option<u16> {
     let Located { value, at } = row.status.as_ref()?;
     match u16::try_from(*value) {
-        Ok(status @ 400..=599) => Some(status),
+        // Some APIs document redirections (304 Not Modified on a conditional read) as errors.
+        Ok(status @ 300..=599) => Some(status),
         _ => {
             diagnostics.error(
                 at.clone(),
-                format!("status {value} is not an error status: it must be in 400..=599"),
-                Some("a table lists client (4xx) and server (5xx) errors only".to_owned()),
+                format!("status {value} is not an error status: it must be in 300..=599"),
+                Some(
+                    "a table lists redirections (3xx), client (4xx) and server (5xx) errors only"
+                        .to_owned(),
+                ),
             );
             None
         }
@@ -170,39 +193,76 @@ fn check_code(
     row: &RawRow,
     status: Option<u16>,
     codes_start_with_status: bool,
-    seen: &Seen,
+    line: usize,
+    seen: &mut Seen,
     diagnostics: &mut Diagnostics<'_>,
-) -> Option<u16> {
+) -> Option<Code> {
     let Located { value, at } = row.code.as_ref()?;
-    let Ok(code @ 1..) = u16::try_from(*value) else {
-        diagnostics.error(
-            at.clone(),
-            format!(
-                "code {value} is out of range: codes must be in 1..={}",
-                u16::MAX
-            ),
-            Some("leave `code` out where the documentation says null".to_owned()),
-        );
-        return None;
-    };
-    if let Some(first) = seen.codes.get(&code) {
-        diagnostics.error(
-            at.clone(),
-            format!("duplicate code {code}: the row at line {first} already uses it"),
-            Some("a code names one row; the response side looks rows up by it".to_owned()),
-        );
-        return None;
-    }
-    if let Some(status) = status {
-        if codes_start_with_status {
-            check_code_starts_with_status(code, status, at, diagnostics);
+    let (code, kind) = match value {
+        RawCode::Integer(number) => {
+            let Ok(number) = i64::try_from(*number) else {
+                diagnostics.error(
+                    at.clone(),
+                    format!("code {number} is too wide: integer codes must fit an i64"),
+                    Some("write a code this wide as a string: `code = \"…\"`".to_owned()),
+                );
+                return None;
+            };
+            (Code::Integer(number), Kind::Integer)
         }
+        RawCode::Text(text) => {
+            if text.trim().is_empty() || text.trim() != text {
+                diagnostics.error(
+                    at.clone(),
+                    format!("code {} is blank or has spaces around it", quoted(text)),
+                    Some(if text.trim().is_empty() {
+                        "leave `code` out where the documentation gives none".to_owned()
+                    } else {
+                        format!("write `code = {}`", quoted(text.trim()))
+                    }),
+                );
+                return None;
+            }
+            (Code::Text(text.clone()), Kind::Text)
+        }
+    };
+    match seen.kind {
+        None => seen.kind = Some((kind, line)),
+        Some((first, first_line)) if first != kind => {
+            let help = match (&code, first) {
+                (Code::Text(text), Kind::Integer) if text.parse::<i64>().is_ok() => {
+                    format!("drop the quotes: `code = {}`", shorten(text, QUOTE_LIMIT))
+                }
+                (Code::Text(_), _) => "quote every code of the table, or none".to_owned(),
+                (Code::Integer(number), _) => format!("quote it: `code = \"{number}\"`"),
+            };
+            let (this, table) = match kind {
+                Kind::Integer => ("an integer", "strings"),
+                Kind::Text => ("a string", "integers"),
+            };
+            diagnostics.error(
+                at.clone(),
+                format!(
+                    "code {} is {this}, but the table's codes are {table} (from the row at line {first_line})",
+                    match &code {
+                        Code::Integer(number) => number.to_string(),
+                        Code::Text(text) => quoted(text),
+                    }
+                ),
+                Some(format!("a table's codes are all integers or all strings: {help}")),
+            );
+            return None;
+        }
+        Some(_) => {}
+    }
+    if let (Code::Integer(number), Some(status), true) = (&code, status, codes_start_with_status) {
+        check_code_starts_with_status(*number, status, at, diagnostics);
     }
     Some(code)
 }
 
 fn check_code_starts_with_status(
-    code: u16,
+    code: i64,
     status: u16,
     at: &std::ops::Range<usize>,
     diagnostics: &mut Diagnostics<'_>,
@@ -238,25 +298,38 @@ fn check_status_text(status: u16, text: &Located<String>, diagnostics: &mut Diag
     }
 }
 
-/// Two rows with the same status and description and no code could not be told apart.
-fn check_uncoded_rows_differ(
+/// Two rows with the same status, code (or none) and description could not be told apart:
+/// the response side narrows by status and code, then picks by message.
+fn check_rows_differ(
     status: u16,
+    code: Option<&Code>,
     description: &Located<String>,
     line: usize,
     seen: &mut Seen,
     diagnostics: &mut Diagnostics<'_>,
 ) {
-    let key = (status, description.value.trim().to_owned());
-    if let Some(first) = seen.uncoded.get(&key) {
-        diagnostics.error(
-            description.at.clone(),
-            format!(
+    let key = (status, code.cloned(), description.value.trim().to_owned());
+    if let Some(first) = seen.rows_by_key.get(&key) {
+        let message = match code {
+            Some(code) => format!(
+                "this row has the same status ({status}), code ({}) and description as the row at line {first}",
+                shorten(&code.to_string(), QUOTE_LIMIT)
+            ),
+            None => format!(
                 "this row has the same status ({status}) and description as the row at line {first}, and neither has a code"
             ),
-            Some("a response could not be told apart between them: merge the rows, or give one a code".to_owned()),
-        );
+        };
+        let help = match code {
+            Some(_) => {
+                "a response could not be told apart between them: merge the rows, or tell them apart by description"
+            }
+            None => {
+                "a response could not be told apart between them: merge the rows, or give one a code"
+            }
+        };
+        diagnostics.error(description.at.clone(), message, Some(help.to_owned()));
     } else {
-        seen.uncoded.insert(key, line);
+        seen.rows_by_key.insert(key, line);
     }
 }
 
@@ -316,8 +389,8 @@ mod tests {
         assert!(errors.is_empty(), "{errors:?}");
         let r = &table.rows[0];
         assert_eq!(
-            (r.name.as_str(), r.code, r.status, r.line),
-            ("Expired", Some(4011), 401, Some(3))
+            (r.name.as_str(), r.code.clone(), r.status, r.line),
+            ("Expired", Some(Code::Integer(4011)), 401, Some(3))
         );
     }
 
@@ -349,19 +422,24 @@ mod tests {
                     row("A", Some(4001), 400, "Bad Request", ""),
                     row("B", Some(4001), 400, "Bad Request", ""),
                 ]),
-                "duplicate code 4001",
+                "same status (400), code (4001) and description as the row at line 3",
             ),
             (
-                spec(&[row("A", Some(70000), 400, "Bad Request", "")]),
-                "code 70000 is out of range",
+                spec(&[
+                    row("A", Some(4001), 400, "Bad Request", ""),
+                    row("B", None, 400, "Bad Request", "")
+                        .replace("status =", "code = \"4002\"\nstatus ="),
+                ]),
+                "code \"4002\" is a string, but the table's codes are integers (from the row at line 3)",
             ),
             (
-                spec(&[row("A", Some(0), 400, "Bad Request", "")]),
-                "code 0 is out of range",
+                spec(&[row("A", None, 400, "Bad Request", "")
+                    .replace("status =", "code = \" x\"\nstatus =")]),
+                "code \" x\" is blank or has spaces around it",
             ),
             (
-                spec(&[row("A", None, 302, "Found", "")]),
-                "status 302 is not an error status",
+                spec(&[row("A", None, 299, "Whatever", "")]),
+                "status 299 is not an error status",
             ),
             (
                 spec(&[row("A", None, 401, "Unauthorised", "")]),
@@ -388,6 +466,65 @@ mod tests {
                 errors[0]
             );
         }
+    }
+
+    #[test]
+    fn codes_may_be_strings_wide_integers_and_repeat_where_rows_differ() {
+        let text = |code: &str| format!("code = {code}\nstatus =");
+        let (table, errors) = check(&spec(&[
+            row("Stale", None, 304, "Not Modified", "Read.")
+                .replace("status =", &text("\"ConditionNotMet\"")),
+            row("Failed", None, 412, "Precondition Failed", "Write.")
+                .replace("status =", &text("\"ConditionNotMet\"")),
+            row("Again", None, 412, "Precondition Failed", "Again.")
+                .replace("status =", &text("\"ConditionNotMet\"")),
+        ]));
+        assert!(errors.is_empty(), "{errors:?}");
+        let codes: Vec<_> = table.rows.iter().map(|r| r.code.clone()).collect();
+        assert_eq!(codes, vec![Some(Code::Text("ConditionNotMet".into())); 3]);
+
+        // 520006 and 70011 are real codes of public APIs, wider than a u16.
+        let (table, errors) = check(
+            &spec(&[
+                row("A", Some(520_006), 400, "Bad Request", ""),
+                row("B", Some(70_011), 401, "Unauthorized", ""),
+                row(
+                    "C",
+                    Some(-32_600),
+                    400,
+                    "Bad Request",
+                    "JSON-RPC's invalid request.",
+                ),
+            ])
+            .replace("[api]\n", "[api]\ncodes_start_with_status = false\n"),
+        );
+        assert!(errors.is_empty(), "{errors:?}");
+        assert_eq!(table.rows[0].code, Some(Code::Integer(520_006)));
+        assert_eq!(table.rows[2].code, Some(Code::Integer(-32_600)));
+    }
+
+    #[test]
+    fn a_text_table_is_told_to_quote_an_integer_and_an_integer_table_to_drop_quotes() {
+        let coded = |code: &str| {
+            row("B", None, 400, "Bad Request", "b")
+                .replace("status =", &format!("code = {code}\nstatus ="))
+        };
+        let (_, errors) = check(&spec(&[
+            row("A", None, 400, "Bad Request", "a").replace("status =", "code = \"E1\"\nstatus ="),
+            coded("4002"),
+        ]));
+        assert!(
+            errors[0].ends_with("quote it: `code = \"4002\"`"),
+            "{errors:?}"
+        );
+        let (_, errors) = check(&spec(&[
+            row("A", Some(4001), 400, "Bad Request", "a"),
+            coded("\"4002\""),
+        ]));
+        assert!(
+            errors[0].ends_with("drop the quotes: `code = 4002`"),
+            "{errors:?}"
+        );
     }
 
     #[test]

@@ -133,7 +133,7 @@ mod tests {
     use super::*;
 
     fn code(api: &str, name: Name<'_>) -> String {
-        let api = Api::from_header(Box::leak(api.into()), None);
+        let api = Api::from_header(Box::leak(api.into()), None, crate::BodyShape::NEXUS);
         DiagnosticCode { api: &api, name }.to_string()
     }
 

@@ -1,16 +1,18 @@
-//! A row as the API would send it: the Nexus error body and a whole `http::Response`, for
-//! mock servers and tests.
+//! A row as the API would send it: its error body, in its table's body shape, and a whole
+//! `http::Response`, for mock servers and tests.
 
 use http::HeaderValue;
 use http::header::CONTENT_TYPE;
-use serde::ser::{Serialize, SerializeStruct, Serializer};
+use serde_json::{Map, Value};
 
-use crate::Row;
+use crate::{Code, Row};
 
 impl Row {
-    /// The body the API sends for this row: `{"error":{"code":…,"message":…}}`, with the
-    /// documented code (`null` where the documentation gives none) and the description as
-    /// the message. Built with serde_json, so every string is escaped as JSON requires.
+    /// The body the API sends for this row, in its table's [`BodyShape`](crate::BodyShape):
+    /// the documented code at the shape's first code pointer (`null` where the documentation
+    /// gives none) and the description at its first message pointer. For the Nexus shape,
+    /// `{"error":{"code":…,"message":…}}`. Built with serde_json, so every string is escaped
+    /// as JSON requires.
     ///
     /// ```
     /// use nexus_errors::{NexusError, ResponseError};
@@ -30,8 +32,20 @@ impl Row {
     /// ```
     #[must_use]
     pub fn error_body(&self) -> String {
-        // Serializing a u16 and a &str into a String cannot fail; the fallback is never used.
-        serde_json::to_string(&Body(self)).unwrap_or_default()
+        let shape = self.api().body_shape();
+        let code = match self.code() {
+            Some(Code::Integer(code)) => Value::from(code),
+            Some(Code::Text(code)) => Value::from(code),
+            None => Value::Null,
+        };
+        let mut body = Value::Object(Map::new());
+        if let Some(pointer) = shape.code_tokens().first() {
+            put(&mut body, pointer, code);
+        }
+        if let Some(pointer) = shape.message_tokens().first() {
+            put(&mut body, pointer, Value::from(self.description()));
+        }
+        body.to_string()
     }
 
     /// The response the API sends for this row: its status, `Content-Type:
@@ -57,26 +71,26 @@ impl Row {
     }
 }
 
-/// `{"error":{…}}`
-struct Body<'a>(&'a Row);
-
-/// `{"code":…,"message":…}`
-struct Error<'a>(&'a Row);
-
-impl Serialize for Body<'_> {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut body = serializer.serialize_struct("Body", 1)?;
-        body.serialize_field("error", &Error(self.0))?;
-        body.end()
+/// Sets `value` at the object keys `tokens` name, making the objects on the way. A pointer
+/// that runs into a value already set (a message pointer inside the code) is skipped: the
+/// body keeps what it has.
+fn put(body: &mut Value, tokens: &[&str], value: Value) {
+    let Some((last, path)) = tokens.split_last() else {
+        // The empty pointer is the whole body: a body that is only the message.
+        *body = value;
+        return;
+    };
+    let mut at = body;
+    for token in path {
+        let Value::Object(object) = at else {
+            return;
+        };
+        at = object
+            .entry(*token)
+            .or_insert_with(|| Value::Object(Map::new()));
     }
-}
-
-impl Serialize for Error<'_> {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut error = serializer.serialize_struct("Error", 2)?;
-        error.serialize_field("code", &self.0.code())?;
-        error.serialize_field("message", self.0.description())?;
-        error.end()
+    if let Value::Object(object) = at {
+        object.insert((*last).to_owned(), value);
     }
 }
 
@@ -91,7 +105,7 @@ mod tests {
             let body: serde_json::Value = serde_json::from_str(&row.error_body()).expect("JSON");
             assert_eq!(
                 body["error"]["code"],
-                serde_json::json!(row.code()),
+                serde_json::json!(error.code()),
                 "{}",
                 row.name()
             );

@@ -126,8 +126,10 @@ extern crate self as nexus_errors;
 mod action;
 mod api;
 mod body;
+mod body_shape;
 #[cfg(any(feature = "reqwest", feature = "http-body"))]
 mod bounded_body;
+mod code;
 #[cfg(feature = "miette")]
 mod diagnostic;
 mod error_body;
@@ -155,6 +157,8 @@ pub use body::fuzz as __fuzz;
 
 pub use action::Action;
 pub use api::Api;
+pub use body_shape::BodyShape;
+pub use code::Code;
 pub use http_response::{MAX_RETRY_AFTER, REQUEST_ID_HEADERS};
 pub use nexus_errors_macros::{ErrorTable, error_table};
 #[cfg(feature = "reqwest")]

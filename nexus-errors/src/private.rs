@@ -8,7 +8,7 @@ use http::StatusCode;
 pub use serde;
 use serde::de::{self, Deserializer, Unexpected, Visitor};
 
-use crate::{Api, ErrorTable, Row};
+use crate::{Api, BodyShape, Code, ErrorTable, Row};
 
 /// `StatusCode` for a status the macro has already checked to be in 400..=599.
 ///
@@ -30,7 +30,9 @@ pub struct RowFields {
     /// The variant's name.
     pub name: &'static str,
     /// The documented code.
-    pub code: Option<u16>,
+    pub code: Option<Code>,
+    /// The table's `[api]` header.
+    pub api: &'static Api,
     /// The HTTP status, from [`status_code`].
     pub status: StatusCode,
     /// The status text as documented.
@@ -49,8 +51,8 @@ pub const fn row(fields: RowFields) -> Row {
 }
 
 /// The `[api]` header of a table.
-pub const fn api(name: &'static str, source: Option<&'static str>) -> Api {
-    Api::from_header(name, source)
+pub const fn api(name: &'static str, source: Option<&'static str>, body: BodyShape) -> Api {
+    Api::from_header(name, source, body)
 }
 
 /// The status of a row, for `From<generated enum> for http::StatusCode`.

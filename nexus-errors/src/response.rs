@@ -77,8 +77,12 @@ pub struct ResponseError<T = NexusError> {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum Resolution {
-    /// The server's code is the documented code of a row with the response's status.
+    /// The server's code is the documented code of exactly one row with the response's
+    /// status.
     Code,
+    /// The server's code is the documented code of several rows with the response's status,
+    /// and the server's message, trimmed, is the description of one of them.
+    CodeAndMessage,
     /// The server's message, trimmed, is the description of a row with the response's status.
     Message,
     /// The table has exactly one row with the response's status.
@@ -88,12 +92,18 @@ pub enum Resolution {
 impl<T: ErrorTable> ResponseError<T> {
     /// Reads a failed response: its status (`u16` or `http::StatusCode`) and its body bytes.
     ///
-    /// The body may be `{"error":{"code":…,"message":…}}`, `{"code":…,"message":…}`,
-    /// `{"error":"message"}`, with extra fields, or anything else: empty, HTML, truncated or
-    /// not UTF-8. A code may be a number or a string (trimmed), null or absent.
+    /// The code and the message are read where the table's spec says its bodies keep them
+    /// (`[api] body`, [`BodyShape`](crate::BodyShape)); the Nexus shapes by default:
+    /// `{"error":{"code":…,"message":…}}`, `{"code":…,"message":…}`, `{"error":"message"}`.
+    /// Extra fields are ignored, and anything else (empty, HTML, truncated, not UTF-8) is
+    /// read for what it holds. A code may be a number or a string (trimmed), null or absent.
     ///
-    /// The row is chosen by the first rule that matches ([`Resolution`]):
-    /// 1. the code is documented on a row with this status;
+    /// The row is chosen among the rows with the response's status ([`Resolution`]):
+    /// 1. the server's code narrows them to the rows that document it (a number and a string
+    ///    compare as text: `"4011"` is 4011). One such row is the answer. Several are told
+    ///    apart by the trimmed message, which must be the description of one of them; if it
+    ///    is none of them, there is no row. When no row documents the code, the code is set
+    ///    aside and the rules below apply;
     /// 2. the trimmed message is the description of a row with this status;
     /// 3. the table has exactly one row with this status.
     ///
@@ -308,19 +318,31 @@ fn resolve<T: ErrorTable>(
     code: Option<&ServerCode>,
     message: Option<&str>,
 ) -> Option<(T, Resolution)> {
-    if let Some(row) = code.and_then(ServerCode::as_u16).and_then(T::from_code) {
-        if row.row().status() == status {
-            return Some((row, Resolution::Code));
+    let candidates = T::with_status(status);
+    let message = message.map(str::trim);
+    let described = |row: &&T| message.is_some_and(|message| row.row().description() == message);
+    if let Some(code) = code {
+        let documents = |row: &&T| {
+            row.row()
+                .code()
+                .is_some_and(|documented| code.is(documented))
+        };
+        let mut coded = candidates.iter().filter(documents);
+        if let Some(first) = coded.next() {
+            if coded.next().is_none() {
+                return Some((*first, Resolution::Code));
+            }
+            // The rows share the code and the status; the spec guarantees their descriptions
+            // differ, and a message that is none of them picks no row rather than a guess.
+            return candidates
+                .iter()
+                .filter(documents)
+                .find(described)
+                .map(|row| (*row, Resolution::CodeAndMessage));
         }
     }
-    let candidates = T::with_status(status);
-    if let Some(message) = message.map(str::trim) {
-        if let Some(row) = candidates
-            .iter()
-            .find(|row| row.row().description() == message)
-        {
-            return Some((*row, Resolution::Message));
-        }
+    if let Some(row) = candidates.iter().find(described) {
+        return Some((*row, Resolution::Message));
     }
     match candidates {
         [only] => Some((*only, Resolution::Status)),
@@ -362,10 +384,7 @@ impl<T: ErrorTable> fmt::Display for ResponseError<T> {
             }
         }
         if let Some(code) = &self.server_code {
-            if row.is_none_or(|row| {
-                row.code()
-                    .is_none_or(|documented| code.as_u16() != Some(documented))
-            }) {
+            if row.is_none_or(|row| row.code().is_none_or(|documented| !code.is(documented))) {
                 f.write_str("; code ")?;
                 match code {
                     ServerCode::Number(n) => write!(f, "{n}")?,

@@ -5,7 +5,7 @@ use core::fmt;
 use http::StatusCode;
 
 use crate::__private::RowFields;
-use crate::Action;
+use crate::{Action, Api, Code};
 
 /// One row of a documented error table: code, HTTP status, status text, description, notes.
 ///
@@ -16,7 +16,8 @@ use crate::Action;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Row {
     name: &'static str,
-    code: Option<u16>,
+    code: Option<Code>,
+    api: &'static Api,
     status: StatusCode,
     status_text: &'static str,
     description: &'static str,
@@ -31,6 +32,7 @@ impl Row {
         let RowFields {
             name,
             code,
+            api,
             status,
             status_text,
             description,
@@ -40,6 +42,7 @@ impl Row {
         Row {
             name,
             code,
+            api,
             status,
             status_text,
             description,
@@ -58,8 +61,13 @@ impl Row {
     /// The documented error code, if the documentation gives one.
     #[inline]
     #[must_use]
-    pub const fn code(&self) -> Option<u16> {
+    pub const fn code(&self) -> Option<Code> {
         self.code
+    }
+
+    /// The API of the row's table, whose body shape its error body follows.
+    pub(crate) const fn api(&self) -> &'static Api {
+        self.api
     }
 
     /// The HTTP status as a number.

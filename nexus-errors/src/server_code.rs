@@ -2,6 +2,8 @@
 
 use core::fmt;
 
+use crate::Code;
+
 /// An error code from a response body, as the server sent it:
 /// [`ResponseError::server_code`](crate::ResponseError::server_code).
 ///
@@ -18,13 +20,50 @@ pub enum ServerCode {
 }
 
 impl ServerCode {
-    /// The code as a table code: a number, or text of digits, in `0..=65535`.
+    /// Whether the server sent this documented code. Codes of one kind compare as they are;
+    /// across kinds they compare as text, so `"4011"` is the integer 4011 and `429` is the
+    /// string code `"429"`. Text is the decimal writing of an integer: `"04011"` and
+    /// `"+4011"` are not 4011.
     #[must_use]
-    pub fn as_u16(&self) -> Option<u16> {
-        match self {
-            ServerCode::Number(n) => u16::try_from(*n).ok(),
-            ServerCode::Text(text) => text.parse().ok(),
+    pub fn is(&self, documented: Code) -> bool {
+        match (self, documented) {
+            (ServerCode::Number(sent), Code::Integer(code)) => *sent == code,
+            (ServerCode::Text(sent), Code::Text(code)) => **sent == *code,
+            (ServerCode::Text(sent), Code::Integer(code)) => Decimal::of(code).as_str() == &**sent,
+            (ServerCode::Number(sent), Code::Text(code)) => Decimal::of(*sent).as_str() == code,
         }
+    }
+}
+
+/// An `i64` written in decimal on the stack: comparing a code as text allocates nothing.
+struct Decimal {
+    digits: [u8; 20],
+    start: usize,
+}
+
+impl Decimal {
+    fn of(number: i64) -> Self {
+        let mut digits = [0u8; 20];
+        let mut start = digits.len();
+        let mut rest = number.unsigned_abs();
+        loop {
+            start -= 1;
+            digits[start] = b'0' + (rest % 10) as u8;
+            rest /= 10;
+            if rest == 0 {
+                break;
+            }
+        }
+        if number < 0 {
+            start -= 1;
+            digits[start] = b'-';
+        }
+        Decimal { digits, start }
+    }
+
+    fn as_str(&self) -> &str {
+        // Only ASCII digits and `-` were written.
+        core::str::from_utf8(&self.digits[self.start..]).unwrap_or_default()
     }
 }
 
@@ -42,11 +81,24 @@ mod tests {
     use super::*;
 
     #[test]
-    fn numbers_and_digit_text_are_table_codes() {
-        assert_eq!(ServerCode::Number(4011).as_u16(), Some(4011));
-        assert_eq!(ServerCode::Text("4011".into()).as_u16(), Some(4011));
-        assert_eq!(ServerCode::Number(-1).as_u16(), None);
-        assert_eq!(ServerCode::Number(70_000).as_u16(), None);
-        assert_eq!(ServerCode::Text("E_LIMIT".into()).as_u16(), None);
+    fn codes_of_one_kind_compare_as_they_are_and_across_kinds_as_text() {
+        let text = |t: &str| ServerCode::Text(t.into());
+        assert!(ServerCode::Number(4011).is(Code::Integer(4011)));
+        assert!(!ServerCode::Number(4011).is(Code::Integer(4012)));
+        assert!(text("card_declined").is(Code::Text("card_declined")));
+        assert!(!text("card_declined").is(Code::Text("Card_declined")));
+        assert!(text("4011").is(Code::Integer(4011)));
+        assert!(text("-32600").is(Code::Integer(-32_600)));
+        assert!(ServerCode::Number(429).is(Code::Text("429")));
+        assert!(ServerCode::Number(-1).is(Code::Text("-1")));
+        for not_the_same_text in ["04011", "+4011", "4011.0", "4011 "] {
+            assert!(
+                !text(not_the_same_text).is(Code::Integer(4011)),
+                "{not_the_same_text}"
+            );
+        }
+        assert!(ServerCode::Number(i64::MIN).is(Code::Text("-9223372036854775808")));
+        assert!(ServerCode::Number(i64::MAX).is(Code::Text("9223372036854775807")));
+        assert!(ServerCode::Number(0).is(Code::Text("0")));
     }
 }

@@ -17,9 +17,6 @@ pub trait ErrorTable: Copy + Eq + Hash + Debug + std::error::Error + Send + Sync
     /// The table row this value stands for.
     fn row(self) -> &'static Row;
 
-    /// The row with this documented code, if any.
-    fn from_code(code: u16) -> Option<Self>;
-
     /// Every row with this HTTP status, in the spec's order.
     fn with_status(status: u16) -> &'static [Self];
 

@@ -9,9 +9,7 @@
 //!
 //! Allocations are counted per thread, so tests running in parallel do not disturb each other.
 
-// The workspace's one counting allocator, shared with the tests crate's memory tests;
-// declaring the module installs it as this binary's global allocator.
-#[path = "../../tests/tests/counting_alloc/mod.rs"]
+// Declaring the module installs it as this binary's global allocator.
 mod counting_alloc;
 
 use std::fmt::Write as _;

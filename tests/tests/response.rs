@@ -17,7 +17,7 @@ fn nested(code: &str, message: &str) -> String {
 }
 
 /// A coded row of the spec: (name, code, status, description).
-fn coded_row() -> (String, u16, u16, String) {
+fn coded_row() -> (String, i64, u16, String) {
     let spec = common::nexus_spec();
     let row = spec
         .error
@@ -52,7 +52,7 @@ fn nested_body_resolves_by_code_and_keeps_both_fields() {
     let error = read(status, &nested(&code.to_string(), &description));
     assert_eq!(error.row(), named(&name));
     assert_eq!(error.resolution(), Some(Resolution::Code));
-    assert_eq!(error.server_code(), Some(&ServerCode::Number(code.into())));
+    assert_eq!(error.server_code(), Some(&ServerCode::Number(code)));
     assert_eq!(error.server_message(), Some(description.as_str()));
     assert_eq!(error.status(), status);
 }

@@ -65,7 +65,6 @@ fn copy_specs() {
     }
 }
 
-#[path = "../../xtask/src/build_time/large_spec.rs"]
 mod large_spec;
 
 const HEADER: &str = "[api]\nname = \"Test API\"\n";

@@ -7,7 +7,6 @@
 use nexus_errors_spec::Row;
 
 use super::same_text::same_text;
-use crate::code::from_spec;
 use crate::page::PageRow;
 
 /// One way a page row can be a spec row.
@@ -22,12 +21,12 @@ pub fn match_rows(page: &[PageRow], spec: &[Row]) -> Vec<Option<usize>> {
         // under one status find their own …
         |p, s| {
             p.code.is_some()
-                && p.code == from_spec(s.code)
+                && p.code == s.code
                 && p.status == s.status
                 && same_text(&p.description, &s.description)
         },
         // … then by (code, status) when the page row has a code …
-        |p, s| p.code.is_some() && p.code == from_spec(s.code) && p.status == s.status,
+        |p, s| p.code.is_some() && p.code == s.code && p.status == s.status,
         // … else by (status, description).
         |p, s| {
             p.code.is_none() && p.status == s.status && same_text(&p.description, &s.description)
@@ -35,7 +34,7 @@ pub fn match_rows(page: &[PageRow], spec: &[Row]) -> Vec<Option<usize>> {
         // Fallbacks for rows still unmatched: the code was added, dropped or changed …
         |p, s| p.status == s.status && same_text(&p.description, &s.description),
         // … or the status of a coded row changed.
-        |p, s| p.code.is_some() && p.code == from_spec(s.code),
+        |p, s| p.code.is_some() && p.code == s.code,
     ];
     for pass in passes {
         for (index, row) in page.iter().enumerate() {

@@ -17,7 +17,6 @@ use std::fmt;
 
 use nexus_errors_spec::{Column, Row};
 
-use crate::code::{from_spec, to_spec};
 use crate::page::PageRow;
 use same_text::{same_notes, same_text};
 
@@ -129,7 +128,7 @@ pub fn merge(page: &[PageRow], spec: &[Row], prune: bool) -> Merged {
 
 fn matched(row: &PageRow, page: usize, spec: &Row, index: usize, moved: &[usize]) -> Entry {
     let mut changes = Vec::new();
-    if row.code != from_spec(spec.code) {
+    if row.code != spec.code {
         changes.push(Column::Code);
     }
     if row.status != spec.status {
@@ -149,7 +148,7 @@ fn matched(row: &PageRow, page: usize, spec: &Row, index: usize, moved: &[usize]
     Entry {
         row: Row {
             name: spec.name.clone(),
-            code: to_spec(row.code.as_ref()),
+            code: row.code.clone(),
             status: row.status,
             status_text: row.status_text.clone(),
             description: if description_same {
@@ -173,7 +172,7 @@ fn matched(row: &PageRow, page: usize, spec: &Row, index: usize, moved: &[usize]
 fn new_row(name: String, row: &PageRow) -> Row {
     Row {
         name,
-        code: to_spec(row.code.as_ref()),
+        code: row.code.clone(),
         status: row.status,
         status_text: row.status_text.clone(),
         description: row.description.clone(),

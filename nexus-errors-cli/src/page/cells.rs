@@ -1,6 +1,6 @@
 //! Stage 4 of reading a page: the values in single cells (codes, statuses, reason phrases).
 
-use crate::code::Code;
+use nexus_errors_spec::Code;
 
 /// Why a code cell could not be read.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -21,10 +21,10 @@ pub mod table_rows;
 
 use std::fmt;
 
-use crate::code::Code;
 pub use api_name::ApiName;
 use blocks::Block;
 pub use example_body::Proposal as BodyProposal;
+use nexus_errors_spec::Code;
 pub use prepass::Form;
 pub use table_rows::{PageRow, Skipped};
 

@@ -6,7 +6,7 @@ use std::ops::RangeInclusive;
 use super::blocks::{Table, TableRow};
 use super::cells::{self, leading_statuses, reason_phrase, statuses};
 use super::columns::Columns;
-use crate::code::Code;
+use nexus_errors_spec::Code;
 
 /// The statuses a spec's rows may have.
 pub const ERROR_STATUSES: RangeInclusive<u16> = 400..=599;

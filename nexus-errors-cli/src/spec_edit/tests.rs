@@ -86,7 +86,7 @@ fn a_changed_value_keeps_its_comment() {
 #[test]
 fn an_added_code_goes_after_the_name_and_a_dropped_one_goes() {
     let mut coded = forbidden();
-    coded.code = Some(4031);
+    coded.code = Some(nexus_errors_spec::Code::Integer(4031));
     let mut uncoded = expired();
     uncoded.code = None;
     let text = edit(&[kept(0, uncoded), kept(1, coded)]);

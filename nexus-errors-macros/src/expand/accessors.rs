@@ -1,13 +1,21 @@
 //! The column accessors, each a `const fn` through `row()`, and `api()`.
 
+use nexus_errors_spec::{Body, Preset};
 use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::Expansion;
+use super::lookup::CodeKind;
 
 /// `name()` … `action()`: one `const fn` per column of the row.
 pub fn columns(x: &Expansion<'_>) -> TokenStream {
     let krate = x.krate;
+    let kind = CodeKind::of(x);
+    let code_type = kind.output();
+    let code_variant = match kind {
+        CodeKind::Integer => quote!(Integer),
+        CodeKind::Text => quote!(Text),
+    };
     quote! {
         /// The row's name in the spec, which is also the variant's name.
         #[inline]
@@ -19,8 +27,13 @@ pub fn columns(x: &Expansion<'_>) -> TokenStream {
         /// The documented error code, if the documentation gives one.
         #[inline]
         #[must_use]
-        pub const fn code(self) -> ::core::option::Option<u16> {
-            self.row().code()
+        pub const fn code(self) -> ::core::option::Option<#code_type> {
+            match self.row().code() {
+                ::core::option::Option::Some(#krate::Code::#code_variant(code)) => {
+                    ::core::option::Option::Some(code)
+                }
+                _ => ::core::option::Option::None,
+            }
         }
 
         /// The HTTP status code as a number.
@@ -68,12 +81,34 @@ pub fn api(x: &Expansion<'_>) -> TokenStream {
         Some(source) => quote!(::core::option::Option::Some(#source)),
         None => quote!(::core::option::Option::None),
     };
+    let body = body_shape(x);
     quote! {
         /// The API the table documents: the spec's `[api]` name and source.
         #[inline]
         #[must_use]
         pub const fn api() -> &'static #krate::Api {
-            const { &#krate::__private::api(#name, #source) }
+            const { &#krate::__private::api(#name, #source, #body) }
+        }
+    }
+}
+
+/// The table's body shape: a preset's constant, or the spec's pointers as reference tokens.
+fn body_shape(x: &Expansion<'_>) -> TokenStream {
+    let krate = x.krate;
+    match &x.api.body {
+        Body::Preset(preset) => {
+            let preset = match preset {
+                Preset::Nexus => quote!(NEXUS),
+                Preset::ProblemDetails => quote!(PROBLEM_DETAILS),
+                Preset::OAuth => quote!(OAUTH),
+                Preset::Flat => quote!(FLAT),
+            };
+            quote!(#krate::BodyShape::#preset)
+        }
+        Body::Pointers { code, message } => {
+            let code = code.iter().map(|tokens| quote!(&[#(#tokens),*]));
+            let message = message.iter().map(|tokens| quote!(&[#(#tokens),*]));
+            quote!(#krate::BodyShape::__from_pointers(&[#(#code),*], &[#(#message),*]))
         }
     }
 }

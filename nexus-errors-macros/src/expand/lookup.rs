@@ -3,6 +3,8 @@
 use proc_macro2::{Literal, TokenStream};
 use quote::quote;
 
+use nexus_errors_spec::Code;
+
 use super::Expansion;
 
 /// Tables with more rows than this look codes and names up by binary search, not `match`.
@@ -29,18 +31,26 @@ impl Lookup {
     }
 }
 
-/// `from_code`: the row with a documented code.
+/// `from_code`: the first row, in the spec's order, that documents a code. Its argument is
+/// of the table's kind: `i64`, or `&str` for a table of string codes.
 pub fn from_code(x: &Expansion<'_>, values: &[TokenStream], lookup: Lookup) -> TokenStream {
+    // The first row of each code, so a repeated code has one arm (no unreachable pattern).
+    let mut firsts: Vec<(&Code, usize)> = Vec::new();
+    for (index, binding) in x.bindings.iter().enumerate() {
+        if let Some(code) = &binding.row.code {
+            if !firsts.iter().any(|(seen, _)| *seen == code) {
+                firsts.push((code, index));
+            }
+        }
+    }
+    let kind = CodeKind::of(x);
     let body = match lookup {
         Lookup::Match => {
-            let arms = x
-                .bindings
-                .iter()
-                .zip(values)
-                .filter_map(|(binding, value)| {
-                    let code = Literal::u16_unsuffixed(binding.row.code?);
-                    Some(quote!(#code => ::core::option::Option::Some(#value),))
-                });
+            let arms = firsts.iter().map(|(code, index)| {
+                let code = literal(code);
+                let value = &values[*index];
+                quote!(#code => ::core::option::Option::Some(#value),)
+            });
             quote! {
                 match code {
                     #(#arms)*
@@ -49,42 +59,109 @@ pub fn from_code(x: &Expansion<'_>, values: &[TokenStream], lookup: Lookup) -> T
             }
         }
         Lookup::BinarySearch => {
-            let mut by_code: Vec<(u16, usize)> = x
-                .bindings
-                .iter()
-                .enumerate()
-                .filter_map(|(index, binding)| Some((binding.row.code?, index)))
-                .collect();
-            by_code.sort_unstable();
-            let codes = by_code
-                .iter()
-                .map(|(code, _)| Literal::u16_unsuffixed(*code));
-            let indices = by_code.iter().map(|(_, i)| Literal::usize_unsuffixed(*i));
-            quote! {
-                const CODES: &[u16] = &[#(#codes),*];
-                const INDICES: &[usize] = &[#(#indices),*];
-                let (mut low, mut high) = (0, CODES.len());
-                while low < high {
-                    let mid = low + (high - low) / 2;
-                    if CODES[mid] == code {
-                        return ::core::option::Option::Some(Self::ALL[INDICES[mid]]);
-                    } else if CODES[mid] < code {
-                        low = mid + 1;
-                    } else {
-                        high = mid;
+            firsts.sort_unstable();
+            let ty = kind.argument();
+            let codes = firsts.iter().map(|(code, _)| literal(code));
+            let indices = firsts.iter().map(|(_, i)| Literal::usize_unsuffixed(*i));
+            let search = match kind {
+                // A loop, not `binary_search`, so that `from_code` stays a `const fn`.
+                CodeKind::Integer => quote! {
+                    let (mut low, mut high) = (0, CODES.len());
+                    while low < high {
+                        let mid = low + (high - low) / 2;
+                        if CODES[mid] == code {
+                            return ::core::option::Option::Some(Self::ALL[INDICES[mid]]);
+                        } else if CODES[mid] < code {
+                            low = mid + 1;
+                        } else {
+                            high = mid;
+                        }
                     }
-                }
-                ::core::option::Option::None
+                    ::core::option::Option::None
+                },
+                CodeKind::Text => quote! {
+                    match CODES.binary_search(&code) {
+                        ::core::result::Result::Ok(at) => {
+                            ::core::option::Option::Some(Self::ALL[INDICES[at]])
+                        }
+                        ::core::result::Result::Err(_) => ::core::option::Option::None,
+                    }
+                },
+            };
+            quote! {
+                const CODES: &[#ty] = &[#(#codes),*];
+                const INDICES: &[usize] = &[#(#indices),*];
+                #search
             }
         }
     };
+    let doc = match kind {
+        CodeKind::Integer => "The first row, in the spec's order, that documents this code.",
+        CodeKind::Text => {
+            "The first row, in the spec's order, that documents this code (compared exactly, \
+             case and all)."
+        }
+    };
+    let argument = kind.argument();
+    // A `match` on integers is `const`; on strings it is not (string equality is not).
+    let constness = match kind {
+        CodeKind::Integer => quote!(const),
+        CodeKind::Text => quote!(),
+    };
     quote! {
-        /// The row with this documented code, if any.
+        #[doc = #doc]
+        ///
+        /// Several rows may share a code (under different statuses, or with different
+        /// descriptions); `with_status` and the rows' descriptions tell them apart.
         #[inline]
         #[must_use]
-        pub const fn from_code(code: u16) -> ::core::option::Option<Self> {
+        pub #constness fn from_code(code: #argument) -> ::core::option::Option<Self> {
             #body
         }
+    }
+}
+
+/// The kind of a table's codes, which types `code()` and `from_code`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CodeKind {
+    /// TOML integers: `i64`.
+    Integer,
+    /// TOML strings: `&'static str` out, `&str` in.
+    Text,
+}
+
+impl CodeKind {
+    /// The table's kind: the validator keeps one kind per table, and a table without codes
+    /// is an integer table.
+    pub fn of(x: &Expansion<'_>) -> Self {
+        match x.bindings.iter().find_map(|b| b.row.code.as_ref()) {
+            Some(Code::Text(_)) => CodeKind::Text,
+            _ => CodeKind::Integer,
+        }
+    }
+
+    /// The type `from_code` takes.
+    pub fn argument(self) -> TokenStream {
+        match self {
+            CodeKind::Integer => quote!(i64),
+            CodeKind::Text => quote!(&str),
+        }
+    }
+
+    /// The type `code()` returns.
+    pub fn output(self) -> TokenStream {
+        match self {
+            CodeKind::Integer => quote!(i64),
+            CodeKind::Text => quote!(&'static str),
+        }
+    }
+}
+
+/// A code as a Rust literal: `4011` or `"card_declined"`.
+pub fn literal(code: &Code) -> Literal {
+    match code {
+        Code::Integer(code) => Literal::i64_unsuffixed(*code),
+        Code::Text(code) => Literal::string(code),
     }
 }
 
@@ -212,7 +289,7 @@ mod tests {
         });
         assert!(
             codes.contains(
-                "const CODES : & [u16] = & [4001 , 4002] ; const INDICES : & [usize] = & [2 , 0]"
+                "const CODES : & [i64] = & [4001 , 4002] ; const INDICES : & [usize] = & [2 , 0]"
             ),
             "{codes}"
         );

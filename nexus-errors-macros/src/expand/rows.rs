@@ -3,7 +3,10 @@
 use proc_macro2::{Literal, TokenStream};
 use quote::quote;
 
+use nexus_errors_spec::Code;
+
 use super::Expansion;
+use super::lookup::literal;
 use crate::binding::{Binding, Value};
 
 /// Each binding's value as an expression, in the table's order. Named through the type, not
@@ -46,10 +49,14 @@ fn row_constant(x: &Expansion<'_>, binding: &Binding) -> TokenStream {
     let krate = x.krate;
     let row = &binding.row;
     let name = &row.name;
-    let code = match row.code {
-        Some(code) => {
-            let code = Literal::u16_unsuffixed(code);
-            quote!(::core::option::Option::Some(#code))
+    let code = match &row.code {
+        Some(code @ Code::Integer(_)) => {
+            let code = literal(code);
+            quote!(::core::option::Option::Some(#krate::Code::Integer(#code)))
+        }
+        Some(code @ Code::Text(_)) => {
+            let code = literal(code);
+            quote!(::core::option::Option::Some(#krate::Code::Text(#code)))
         }
         None => quote!(::core::option::Option::None),
     };
@@ -62,6 +69,7 @@ fn row_constant(x: &Expansion<'_>, binding: &Binding) -> TokenStream {
         #krate::__private::row(#krate::__private::RowFields {
             name: #name,
             code: #code,
+            api: Self::api(),
             status: #krate::__private::status_code::<#status>(),
             status_text: #status_text,
             description: #description,
@@ -174,7 +182,7 @@ mod tests {
         let out = with_expansion(&rows, None, |x| compact(constants(x, &values(x))));
         assert!(out.contains("pub const COUNT : usize = 1usize"), "{out}");
         assert!(
-            out.contains(":: nexus_errors :: __private :: row (:: nexus_errors :: __private :: RowFields { name : \"A\" , code : :: core :: option :: Option :: Some (4001) , status : :: nexus_errors :: __private :: status_code :: < 400 > () , status_text : \"T\" , description : \"D\" , notes : & [] , display : \"400 T [4001]: D\" , })"),
+            out.contains(":: nexus_errors :: __private :: row (:: nexus_errors :: __private :: RowFields { name : \"A\" , code : :: core :: option :: Option :: Some (:: nexus_errors :: Code :: Integer (4001)) , api : Self :: api () , status : :: nexus_errors :: __private :: status_code :: < 400 > () , status_text : \"T\" , description : \"D\" , notes : & [] , display : \"400 T [4001]: D\" , })"),
             "{out}"
         );
     }

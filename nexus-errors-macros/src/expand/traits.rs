@@ -99,11 +99,6 @@ pub fn error_table(x: &Expansion<'_>) -> TokenStream {
             }
 
             #[inline]
-            fn from_code(code: u16) -> ::core::option::Option<Self> {
-                Self::from_code(code)
-            }
-
-            #[inline]
             fn with_status(status: u16) -> &'static [Self] {
                 Self::with_status(status)
             }

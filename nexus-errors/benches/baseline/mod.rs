@@ -102,7 +102,7 @@ impl BaselineError {
     ];
 
     /// The documented error code, if any.
-    pub const fn code(self) -> Option<u16> {
+    pub const fn code(self) -> Option<i64> {
         match self {
             RequiredParamsMissing => Some(4001),
             ParamsNotPermitted => Some(4002),
@@ -175,7 +175,7 @@ impl BaselineError {
     }
 
     /// The variant with this documented code, if any.
-    pub const fn from_code(code: u16) -> Option<Self> {
+    pub const fn from_code(code: i64) -> Option<Self> {
         match code {
             4001 => Some(RequiredParamsMissing),
             4002 => Some(ParamsNotPermitted),
@@ -235,7 +235,7 @@ pub fn from_response(status: u16, body: &[u8]) -> BaselineResponse {
 
 fn classify(status: u16, code: Option<&Value>, message: Option<&str>) -> Option<BaselineError> {
     let code = match code {
-        Some(Value::Number(n)) => n.as_u64().and_then(|n| u16::try_from(n).ok()),
+        Some(Value::Number(n)) => n.as_i64(),
         Some(Value::String(s)) => s.trim().parse().ok(),
         _ => None,
     };

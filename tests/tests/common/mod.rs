@@ -28,7 +28,7 @@ pub struct Api {
 #[serde(deny_unknown_fields)]
 pub struct Row {
     pub name: String,
-    pub code: Option<u16>,
+    pub code: Option<i64>,
     pub status: u16,
     pub status_text: String,
     pub description: String,
@@ -43,7 +43,7 @@ impl Spec {
     }
 
     /// The first row with a code, and its code.
-    pub fn coded_row(&self) -> (&Row, u16) {
+    pub fn coded_row(&self) -> (&Row, i64) {
         self.error
             .iter()
             .find_map(|row| Some((row, row.code?)))

@@ -6,12 +6,14 @@ use nexus_errors::{Resolution, ServerCode};
 use super::{Row, Spec};
 
 impl Spec {
-    /// The row the documented rules pick for a response, and the rule that picked it. The
-    /// first rule that holds wins:
+    /// The row the documented rules pick for a response, and the rule that picked it. Among
+    /// the rows with the response's status:
     ///
-    /// 1. the code is documented on a row with the response's status;
-    /// 2. the trimmed message equals the description of a row with that status;
-    /// 3. the table has exactly one row with that status.
+    /// 1. the rows that document the code (a number and a string compare as text): one is the
+    ///    answer; several are told apart by the trimmed message, and none is the answer when
+    ///    the message is none of their descriptions; with no such row, the code is set aside;
+    /// 2. the trimmed message equals the description of a row;
+    /// 3. the only row, when there is one.
     ///
     /// Returned as `ResponseError` splits it: the row, and the rule (`None` without a row).
     pub fn expected_row(
@@ -30,12 +32,25 @@ impl Spec {
         message: Option<&str>,
     ) -> Option<(&Row, Resolution)> {
         let rows = self.with_status(status);
-        let code = code.and_then(table_code);
-        if let Some(row) = rows.iter().find(|r| code.is_some() && r.code == code) {
-            return Some((*row, Resolution::Code));
+        let described = |r: &&&Row| message.is_some_and(|m| r.description == m.trim());
+        if let Some(code) = code.map(as_text) {
+            let coded: Vec<&Row> = rows
+                .iter()
+                .copied()
+                .filter(|r| r.code.map(|c| c.to_string()) == Some(code.clone()))
+                .collect();
+            match coded.as_slice() {
+                [] => {}
+                [only] => return Some((*only, Resolution::Code)),
+                several => {
+                    return several
+                        .iter()
+                        .find(described)
+                        .map(|row| (*row, Resolution::CodeAndMessage));
+                }
+            }
         }
-        let by_message = message.and_then(|m| rows.iter().find(|r| r.description == m.trim()));
-        if let Some(row) = by_message {
+        if let Some(row) = rows.iter().find(described) {
             return Some((*row, Resolution::Message));
         }
         match rows.as_slice() {
@@ -45,12 +60,11 @@ impl Spec {
     }
 }
 
-/// The table code a kept code stands for: a number, or text of digits, in `u16`'s range (kept
-/// text is already trimmed).
-fn table_code(code: &ServerCode) -> Option<u16> {
+/// The code as text, how the rules compare codes of either kind.
+fn as_text(code: &ServerCode) -> String {
     match code {
-        ServerCode::Number(n) => u16::try_from(*n).ok(),
-        ServerCode::Text(text) => text.parse().ok(),
+        ServerCode::Number(n) => n.to_string(),
+        ServerCode::Text(text) => text.to_string(),
         other => panic!("the reference rules know no code like {other:?}: teach them"),
     }
 }

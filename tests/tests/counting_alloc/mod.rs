@@ -3,9 +3,8 @@
 //! disturb each other.
 //!
 //! Declaring this module installs it as the binary's `#[global_allocator]`, so it is not part
-//! of `common`, which binaries that want no such allocator use too. It sits with the other
-//! shared test code of the tests crate: `tests/hostile_input.rs` declares it as a module,
-//! `nexus-errors/tests/allocations.rs` by `#[path]`.
+//! of `common`, which binaries that want no such allocator use too. `nexus-errors` has its own
+//! copy for its allocation tests (`nexus-errors/tests/counting_alloc/`).
 // Each test binary reads a different measure.
 #![allow(dead_code)]
 

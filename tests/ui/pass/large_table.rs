@@ -9,7 +9,7 @@ fn main() {
     assert_eq!(Large::COUNT, 300);
     let coded = Large::ALL.iter().filter(|row| row.code().is_some()).count();
     assert_eq!(coded, 200);
-    for code in 0..=u16::MAX {
+    for code in 0..=i64::from(u16::MAX) {
         let scanned = Large::ALL.iter().copied().find(|row| row.code() == Some(code));
         assert_eq!(Large::from_code(code), scanned, "code {code}");
     }

@@ -20,9 +20,9 @@ mod words;
 
 use std::collections::HashSet;
 
-use crate::code::Code;
 use crate::page::PageRow;
 use from_code::code_name;
+use nexus_errors_spec::Code;
 use words::{camel, clause_words, drop_leading_filler, first_clause, sentences};
 
 /// How many words a name read from the first words of a description has at most.

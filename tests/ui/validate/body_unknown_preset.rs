@@ -1,0 +1,4 @@
+#[nexus_errors::error_table(path = "specs/body_unknown_preset.toml")]
+pub enum Broken {}
+
+fn main() {}

@@ -1,0 +1,4 @@
+#[nexus_errors::error_table(path = "specs/code_too_wide.toml")]
+pub enum Broken {}
+
+fn main() {}

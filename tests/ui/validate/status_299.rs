@@ -1,0 +1,4 @@
+#[nexus_errors::error_table(path = "specs/status_299.toml")]
+pub enum Broken {}
+
+fn main() {}
