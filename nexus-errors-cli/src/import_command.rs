@@ -177,6 +177,7 @@ fn new_text(
                 name,
                 source: args.source.clone(),
                 codes_start_with_status,
+                body: page.body.as_ref().map(|proposal| proposal.body.clone()),
             };
             spec_edit::write(Base::New(&api), &merged.entries)
         }

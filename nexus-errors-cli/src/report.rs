@@ -8,6 +8,7 @@ use nexus_errors_spec::{Column, Row};
 use crate::merge::names::Basis;
 use crate::merge::{self, Entry, Impact, Merged, Origin};
 use crate::page::{Page, PageRow};
+use crate::spec_edit::body_value;
 use crate::style::{ACCENT, ADDED, BOLD, CHANGED, REMOVED, paint};
 
 /// The report on merging `page` into `spec` rows.
@@ -244,8 +245,10 @@ fn body(out: &mut String, page: &Page) {
     );
     let _ = writeln!(
         out,
-        "  the code is at {} and the message at {}: [api] {}",
-        proposal.code, proposal.message, proposal.body
+        "  the code is at {} and the message at {}: [api] body = {}",
+        proposal.code,
+        proposal.message,
+        body_value(&proposal.body)
     );
 }
 

@@ -60,6 +60,7 @@ fn read_and_merge(bytes: &[u8]) {
             name: "API".into(),
             source: None,
             codes_start_with_status: true,
+            body: page.body.as_ref().map(|proposal| proposal.body.clone()),
         };
         let fresh = merge(&page.rows, &[], prune);
         let text = write(Base::New(&api), &fresh.entries).expect("a new spec");

@@ -3,33 +3,28 @@
 //! as the `[api] body` of a spec: one of the spec's presets when the body fits it, else the
 //! JSON pointers (RFC 6901) of the two fields.
 
-use std::fmt;
-
+use nexus_errors_spec::{Body, Preset};
 use serde_json::Value;
 
-/// A preset's name and its pointers, as the spec defines them: code pointers, then message
+/// A preset and its pointers, as the spec documents them: code pointers, then message
 /// pointers, each tried in order.
-type Preset = (
-    &'static str,
-    &'static [&'static str],
-    &'static [&'static str],
-);
+type Pointers = (Preset, &'static [&'static str], &'static [&'static str]);
 
 /// The spec's presets, in the order they are tried.
-const PRESETS: &[Preset] = &[
+const PRESETS: &[Pointers] = &[
     (
-        "nexus",
+        Preset::Nexus,
         &["/error/code", "/code"],
         &["/error/message", "/message", "/error"],
     ),
     (
-        "problem-details",
+        Preset::ProblemDetails,
         &["/code", "/type"],
         &["/detail", "/title"],
     ),
-    ("oauth", &["/error"], &["/error_description"]),
+    (Preset::OAuth, &["/error"], &["/error_description"]),
     (
-        "flat",
+        Preset::Flat,
         &["/code", "/error_code", "/errorCode"],
         &["/message", "/error_message", "/errorMessage"],
     ),
@@ -60,24 +55,10 @@ const MESSAGE_KEYS: &[&str] = &[
 /// How many `{` the search tries at most, so a page of braces costs little.
 const MAX_TRIES: usize = 64;
 
-/// Where the code and message of an error body are.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Body {
-    /// One of the spec's presets.
-    Preset(&'static str),
-    /// JSON pointers, tried in order.
-    Pointers {
-        /// Where the code is.
-        code: Vec<String>,
-        /// Where the message is.
-        message: Vec<String>,
-    },
-}
-
 /// The example body a proposal is read from.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Proposal {
-    /// Where the code and message are.
+    /// Where the code and message are, as the spec's `[api] body` says it.
     pub body: Body,
     /// The pointer of the code in the example.
     pub code: String,
@@ -85,27 +66,6 @@ pub struct Proposal {
     pub message: String,
     /// The 1-based page line the example starts on.
     pub line: usize,
-}
-
-impl fmt::Display for Body {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let list = |pointers: &[String]| {
-            pointers
-                .iter()
-                .map(|p| format!("{p:?}"))
-                .collect::<Vec<_>>()
-                .join(", ")
-        };
-        match self {
-            Body::Preset(name) => write!(f, "body = {name:?}"),
-            Body::Pointers { code, message } => write!(
-                f,
-                "body = {{ code = [{}], message = [{}] }}",
-                list(code),
-                list(message)
-            ),
-        }
-    }
 }
 
 /// The body proposed by the first example on `page` that has both a code and a message.
@@ -159,20 +119,20 @@ fn matching_brace(text: &str) -> Option<usize> {
 /// The body for an example value: its code and message pointers, and the preset they fit.
 fn read(value: &Value) -> Option<(Body, String, String)> {
     let mut leaves = Vec::new();
-    collect(value, String::new(), &mut leaves);
+    collect(value, Vec::new(), &mut leaves);
     let pick = |keys: &[&str], wanted: fn(&Value) -> bool| {
         keys.iter().find_map(|key| {
             leaves
                 .iter()
-                .find(|(pointer, leaf)| last_key(pointer) == escape(key) && wanted(leaf))
-                .map(|(pointer, _)| pointer.clone())
+                .find(|(tokens, leaf)| {
+                    tokens.last().is_some_and(|last| last == key) && wanted(leaf)
+                })
+                .map(|(tokens, _)| tokens.clone())
         })
     };
-    let code = pick(CODE_KEYS, |v| v.is_string() || v.is_i64() || v.is_u64())?;
-    let message = pick(MESSAGE_KEYS, Value::is_string)?;
-    if code == message {
-        return None;
-    }
+    let code_tokens = pick(CODE_KEYS, |v| v.is_string() || v.is_i64() || v.is_u64())?;
+    let message_tokens = pick(MESSAGE_KEYS, Value::is_string)?;
+    let (code, message) = (pointer(&code_tokens), pointer(&message_tokens));
     let first_found = |pointers: &[&str]| {
         pointers
             .iter()
@@ -188,10 +148,10 @@ fn read(value: &Value) -> Option<(Body, String, String)> {
             && first_found(messages).as_ref() == Some(&message)
     });
     let body = match preset {
-        Some((name, _, _)) => Body::Preset(name),
+        Some((preset, _, _)) => Body::Preset(*preset),
         None => Body::Pointers {
-            code: vec![code.clone()],
-            message: vec![message.clone()],
+            code: vec![code_tokens],
+            message: vec![message_tokens],
         },
     };
     Some((body, code, message))
@@ -199,29 +159,34 @@ fn read(value: &Value) -> Option<(Body, String, String)> {
 
 /// Every leaf of `value` (not an object or array) with its pointer, keys in order; of an
 /// array, only the first item counts, as the example of them all.
-fn collect<'a>(value: &'a Value, pointer: String, out: &mut Vec<(String, &'a Value)>) {
+fn collect<'a>(value: &'a Value, tokens: Vec<String>, out: &mut Vec<(Vec<String>, &'a Value)>) {
+    let with = |token: &str| {
+        let mut tokens = tokens.clone();
+        tokens.push(token.to_owned());
+        tokens
+    };
     match value {
         Value::Object(map) => {
             for (key, child) in map {
-                collect(child, format!("{pointer}/{}", escape(key)), out);
+                collect(child, with(key), out);
             }
         }
         Value::Array(items) => {
             if let Some(first) = items.first() {
-                collect(first, format!("{pointer}/0"), out);
+                collect(first, with("0"), out);
             }
         }
-        leaf => out.push((pointer, leaf)),
+        leaf => out.push((tokens, leaf)),
     }
 }
 
-fn last_key(pointer: &str) -> &str {
-    pointer.rsplit('/').next().unwrap_or(pointer)
-}
-
-/// A key as a pointer writes it (RFC 6901): `~` is `~0`, `/` is `~1`.
-fn escape(key: &str) -> String {
-    key.replace('~', "~0").replace('/', "~1")
+/// A pointer as the spec writes it (RFC 6901): `/` before each token, in which `~` is `~0`
+/// and `/` is `~1`.
+pub fn pointer(tokens: &[String]) -> String {
+    tokens
+        .iter()
+        .map(|token| format!("/{}", token.replace('~', "~0").replace('/', "~1")))
+        .collect()
 }
 
 #[cfg(test)]
