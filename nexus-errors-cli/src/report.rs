@@ -34,6 +34,12 @@ pub fn report(page: &Page, spec: &[Row], merged: &Merged) -> String {
             ""
         },
     );
+    if page.codes_as_text {
+        let _ = writeln!(
+            out,
+            "Codes: the page mixes numbers and words, and a spec's codes are of one kind, so every code is written as a string."
+        );
+    }
     if page.tables.len() > 1 {
         let lines: Vec<String> = page.tables.iter().map(ToString::to_string).collect();
         let _ = writeln!(

@@ -39,6 +39,9 @@ pub struct Page {
     pub rows: Vec<PageRow>,
     /// Table rows that did not become error rows.
     pub skipped: Vec<Skipped>,
+    /// Whether the page mixes numeric and string codes, so that every code is read as a
+    /// string: a spec's codes are of one kind.
+    pub codes_as_text: bool,
     /// The page lines of the error tables read: the first, and those after it with the same
     /// columns.
     pub tables: Vec<usize>,
@@ -140,6 +143,7 @@ pub fn read_text(text: &str) -> Result<Page, PageError> {
         }
     }
     attach_bullet_notes(&blocks, prepared.form, &mut read.rows);
+    let codes_as_text = one_kind_of_code(&mut read.rows);
     let title = title(text, &blocks, prepared.form);
     let opening = blocks[..at].iter().filter_map(|block| match block {
         Block::Paragraph(text) => Some(text.as_str()),
@@ -150,10 +154,29 @@ pub fn read_text(text: &str) -> Result<Page, PageError> {
         form: prepared.form,
         rows: read.rows,
         skipped: read.skipped,
+        codes_as_text,
         tables,
         skipped_tables,
         body: example_body::propose(text),
     })
+}
+
+/// Makes every code a string when the rows mix numbers and strings (`4001` beside `E42`), as
+/// a spec's codes are of one kind; says whether it did.
+fn one_kind_of_code(rows: &mut [PageRow]) -> bool {
+    let kinds = |integer: bool| {
+        rows.iter()
+            .any(|row| matches!(row.code, Some(Code::Integer(_))) == integer && row.code.is_some())
+    };
+    if !(kinds(true) && kinds(false)) {
+        return false;
+    }
+    for row in rows {
+        if let Some(Code::Integer(code)) = row.code {
+            row.code = Some(Code::Text(code.to_string()));
+        }
+    }
+    true
 }
 
 /// Gives each row whose code a bullet introduces the notes under that bullet.
@@ -270,6 +293,24 @@ mod tests {
                 ("expired_card".to_owned(), 402, "The card has expired."),
             ]
         );
+    }
+
+    #[test]
+    fn a_page_that_mixes_numbers_and_words_as_codes_has_string_codes() {
+        let page = "| Code | Status | Message |\n|---|---|---|\n| 4001 | 400 | A. |\n| E42 | 400 | B. |\n| - | 500 | C. |\n";
+        let page = read_text(page).expect("a page");
+        assert!(page.codes_as_text);
+        let codes: Vec<Option<Code>> = page.rows.into_iter().map(|r| r.code).collect();
+        assert_eq!(
+            codes,
+            vec![
+                Some(Code::Text("4001".into())),
+                Some(Code::Text("E42".into())),
+                None
+            ]
+        );
+        let numbers = "| Code | Status | Message |\n|---|---|---|\n| 4001 | 400 | A. |\n";
+        assert!(!read_text(numbers).expect("a page").codes_as_text);
     }
 
     #[test]
