@@ -62,8 +62,8 @@ headed by their header. Tables before it are skipped, and the report says why. B
 a row's code and end with a colon give that row notes. An example error body on the page gives \
 the `[api] body` to propose.
 
-A page row is the spec row with the same code and status, or, without a code, the same status \
-and description. Texts that differ only in whitespace are the same (a text copy loses the \
+A page row is the spec row with the same code and status (and description, where one code is \
+on several rows of a status), or, without a code, the same status and description. Texts that differ only in whitespace are the same (a text copy loses the \
 spaces around inline code), and the spec's spelling is kept. A row keeps its name; a new row \
 gets a proposed name to review. Rows are written in the page's order; a row the page no \
 longer has is kept unless --prune is given.
