@@ -60,7 +60,7 @@ code column the one headed as a code (or a `Status Code` column of the API's own
 the status), the description the column that explains the error; other columns become notes \
 headed by their header. Tables before it are skipped, and the report says why. Bullets that name \
 a row's code and end with a colon give that row notes. An example error body on the page gives \
-the `[api] body` to propose.
+the `[api] body` to propose, and to write into a new spec.
 
 A page row is the spec row with the same code and status (and description, where one code is \
 on several rows of a status), or, without a code, the same status and description. Texts that differ only in whitespace are the same (a text copy loses the \
