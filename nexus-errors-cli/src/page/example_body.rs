@@ -15,7 +15,7 @@ const PRESETS: &[Pointers] = &[
     (
         Preset::Nexus,
         &["/error/code", "/code"],
-        &["/error/message", "/message", "/error"],
+        &["/error/message", "/error", "/message"],
     ),
     (
         Preset::ProblemDetails,
@@ -54,6 +54,9 @@ const MESSAGE_KEYS: &[&str] = &[
 
 /// How many `{` the search tries at most, so a page of braces costs little.
 const MAX_TRIES: usize = 64;
+/// How deep a pointer may go: the runtime reads a body to 32 keys, and the spec refuses
+/// deeper pointers.
+const MAX_TOKENS: usize = 32;
 
 /// The example body a proposal is read from.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -176,7 +179,8 @@ fn collect<'a>(value: &'a Value, tokens: Vec<String>, out: &mut Vec<(Vec<String>
                 collect(first, with("0"), out);
             }
         }
-        leaf => out.push((tokens, leaf)),
+        leaf if tokens.len() <= MAX_TOKENS => out.push((tokens, leaf)),
+        _ => {}
     }
 }
 

@@ -68,6 +68,17 @@ fn the_first_example_with_a_code_and_a_message_counts_and_says_where_it_is() {
 }
 
 #[test]
+fn a_field_deeper_than_the_runtime_reads_is_not_proposed() {
+    let deep = |depth: usize| {
+        let open = "{\"a\": ".repeat(depth - 1);
+        let close = "}".repeat(depth - 1);
+        format!("{open}{{\"code\": \"x\", \"message\": \"y\"}}{close}")
+    };
+    assert!(body(&deep(MAX_TOKENS)).is_some());
+    assert_eq!(body(&deep(MAX_TOKENS + 1)), None);
+}
+
+#[test]
 fn no_example_no_proposal() {
     for page in [
         "",
