@@ -229,3 +229,28 @@ fn a_repeated_code_moved_to_another_status_is_major() {
         run.stdout
     );
 }
+
+/// The README's "Use it on your own table" walks from a page to typed errors: importing its
+/// page (`tests/readme/acme-errors.md`) writes its spec (`tests/readme/acme-errors.toml`)
+/// exactly, so `import --check` finds nothing to change.
+#[test]
+fn the_readmes_page_imports_as_the_readmes_spec() {
+    let readme = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/readme");
+    let run = run_in(
+        &readme,
+        &[
+            "import",
+            "acme-errors.md",
+            "--spec",
+            "acme-errors.toml",
+            "--check",
+        ],
+        b"",
+    );
+    assert_eq!(run.code, 0, "{run:?}");
+    assert!(
+        run.stdout.contains("4 unchanged, 0 changed, 0 added"),
+        "{}",
+        run.stdout
+    );
+}

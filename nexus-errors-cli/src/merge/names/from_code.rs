@@ -7,7 +7,9 @@
 /// capital first; a word in one case throughout is lowercased after its first letter, a word
 /// in mixed case (`NoAuthenticationInformation`, `invalidJSON`) keeps its own capitals.
 pub fn code_name(code: &str) -> String {
-    code.split(|c: char| !c.is_ascii_alphanumeric())
+    problem_type(code)
+        .unwrap_or(code)
+        .split(|c: char| !c.is_ascii_alphanumeric())
         .filter(|word| !word.is_empty())
         .map(|word| {
             let mixed =
@@ -27,6 +29,19 @@ pub fn code_name(code: &str) -> String {
         .collect()
 }
 
+/// The last segment of a code that is a URI, as RFC 9457 problem types are
+/// (`https://example.com/probs/out-of-credit`, `urn:problem:out-of-credit`): the scheme and
+/// the host are the same on every row, and the last segment is the problem's own name.
+fn problem_type(code: &str) -> Option<&str> {
+    let (scheme, rest) = code.split_once(':')?;
+    if scheme.is_empty() || !scheme.chars().all(|c| c.is_ascii_alphabetic()) {
+        return None;
+    }
+    let path = rest.split(['?', '#']).next().unwrap_or(rest);
+    path.rsplit(['/', ':'])
+        .find(|segment| segment.chars().any(|c| c.is_ascii_alphanumeric()))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -42,6 +57,11 @@ mod tests {
             ("SVCSTG.ATS.400101", "SvcstgAts400101"),
             ("E42", "E42"),
             ("Zähler_voll", "ZHlerVoll"),
+            // RFC 9457, section 3's example type, and a URN.
+            ("https://example.com/probs/out-of-credit", "OutOfCredit"),
+            ("https://example.net/validation-error/", "ValidationError"),
+            ("urn:problem-type:acme:quota-exceeded", "QuotaExceeded"),
+            ("about:blank", "Blank"),
         ] {
             assert_eq!(code_name(code), name, "{code}");
         }
