@@ -53,6 +53,7 @@ fuzz_target!(|bytes: &[u8]| {
             .unwrap_or_default(),
         source: None,
         codes_start_with_status: false,
+        body: page.body.as_ref().map(|proposal| proposal.body.clone()),
     };
     if let Ok(new_text) = spec_edit::write(Base::New(&api), &merged.entries) {
         let _ = nexus_errors_spec::check(FILE, &new_text);

@@ -54,13 +54,16 @@ const IMPORT_ABOUT: &str = "\
 Compare an errors page's table with a spec, and update the spec from it.
 
 The page is Markdown (as docs sites serve it: `curl -fsSL https://docs.mx.com/api-reference/nexus/overview/errors.md`) \
-or a text copy of the HTML page. The error table is found by its header: a status column \
-(`HTTP Status Code`, `Status Code`, or `Status` cells starting with the number) and a \
-description column (`Description`, `Message`, `Explanation`); a code column is optional. \
-Bullets that name a row's code and end with a colon give that row notes.
+or a text copy of the HTML page. The error table is found by what its columns mean: the status \
+column is the one whose cells are HTTP statuses (`409`, `409 Conflict`, `Conflict (409)`), the \
+code column the one headed as a code (or a `Status Code` column of the API's own codes beside \
+the status), the description the column that explains the error; other columns become notes \
+headed by their header. Tables before it are skipped, and the report says why. Bullets that name \
+a row's code and end with a colon give that row notes. An example error body on the page gives \
+the `[api] body` to propose, and to write into a new spec.
 
-A page row is the spec row with the same code and status, or, without a code, the same status \
-and description. Texts that differ only in whitespace are the same (a text copy loses the \
+A page row is the spec row with the same code and status (and description, where one code is \
+on several rows of a status), or, without a code, the same status and description. Texts that differ only in whitespace are the same (a text copy loses the \
 spaces around inline code), and the spec's spelling is kept. A row keeps its name; a new row \
 gets a proposed name to review. Rows are written in the page's order; a row the page no \
 longer has is kept unless --prune is given.

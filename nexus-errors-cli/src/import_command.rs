@@ -5,7 +5,7 @@ use std::io::{Read as _, Write as _};
 use std::path::{Path, PathBuf};
 
 use clap::Args;
-use nexus_errors_spec::{Checked, Code, Diagnostic, code_starts_with_status};
+use nexus_errors_spec::{Checked, Diagnostic, code_starts_with_status};
 
 use crate::check_command::print_diagnostics;
 use crate::failure::Failure;
@@ -15,6 +15,7 @@ use crate::report;
 use crate::spec_edit::{self, Base, NewApi};
 use crate::spec_file::{self, SpecFile};
 use crate::style::{BOLD, paint};
+use nexus_errors_spec::Code;
 
 /// The arguments of `import`.
 #[derive(Debug, Args)]
@@ -138,12 +139,10 @@ fn new_text(
 ) -> Result<String, Failure> {
     // A table whose codes do not begin with their status (1001 for a 402) says so, or the
     // rules would reject every such code.
-    let codes_start_with_status = page.rows.iter().all(|row| {
-        row.code.as_ref().is_none_or(|code| match code {
-            Code::Integer(code) => code_starts_with_status(*code, row.status),
-            // The rule is about integer codes; a text table never needs the flag.
-            Code::Text(_) => true,
-        })
+    // The rule is about integer codes; a table of string codes never needs the flag.
+    let codes_start_with_status = page.rows.iter().all(|row| match &row.code {
+        Some(Code::Integer(code)) => code_starts_with_status(*code, row.status),
+        _ => true,
     });
     let written = match current {
         Some(current) => {
@@ -178,6 +177,7 @@ fn new_text(
                 name,
                 source: args.source.clone(),
                 codes_start_with_status,
+                body: page.body.as_ref().map(|proposal| proposal.body.clone()),
             };
             spec_edit::write(Base::New(&api), &merged.entries)
         }

@@ -8,6 +8,7 @@ use nexus_errors_spec::{Column, Row};
 use crate::merge::names::Basis;
 use crate::merge::{self, Entry, Impact, Merged, Origin};
 use crate::page::{Page, PageRow};
+use crate::spec_edit::body_value;
 use crate::style::{ACCENT, ADDED, BOLD, CHANGED, REMOVED, paint};
 
 /// The report on merging `page` into `spec` rows.
@@ -33,11 +34,27 @@ pub fn report(page: &Page, spec: &[Row], merged: &Merged) -> String {
             ""
         },
     );
+    if page.codes_as_text {
+        let _ = writeln!(
+            out,
+            "Codes: the page mixes numbers and words, and a spec's codes are of one kind, so every code is written as a string."
+        );
+    }
+    if page.tables.len() > 1 {
+        let lines: Vec<String> = page.tables.iter().map(ToString::to_string).collect();
+        let _ = writeln!(
+            out,
+            "Read the error tables at page lines {} (they have the same columns).",
+            lines.join(", ")
+        );
+    }
     changed_rows(&mut out, page, spec, merged);
     added_rows(&mut out, page, merged);
     gone_rows(&mut out, spec, merged);
+    skipped_tables(&mut out, page);
     skipped_rows(&mut out, page);
     status_texts(&mut out, page);
+    body(&mut out, page);
     let impact = merge::impact(merged);
     let _ = writeln!(
         out,
@@ -156,7 +173,7 @@ fn added_rows(out: &mut String, page: &Page, merged: &Merged) {
         let review = match basis {
             // No shape of the description was recognised: these names need reading first.
             Basis::FirstWords => "[review the name: from the first words]",
-            Basis::Shape | Basis::Status => "[review the name]",
+            Basis::Code | Basis::Shape | Basis::Status => "[review the name]",
         };
         let _ = writeln!(
             out,
@@ -208,6 +225,37 @@ fn rewording<'a>(row: &Row, merged: &'a Merged) -> Option<&'a Row> {
         Origin::Added { .. } if e.row.code.is_none() && e.row.status == row.status => Some(&e.row),
         _ => None,
     })
+}
+
+fn skipped_tables(out: &mut String, page: &Page) {
+    if page.skipped_tables.is_empty() {
+        return;
+    }
+    heading(out, "Tables before the error table, not read:");
+    for table in &page.skipped_tables {
+        let _ = writeln!(
+            out,
+            "  line {}: `{}`: {}",
+            table.line, table.header, table.why
+        );
+    }
+}
+
+fn body(out: &mut String, page: &Page) {
+    let Some(proposal) = &page.body else {
+        return;
+    };
+    heading(
+        out,
+        &format!("Error body (the example at page line {}):", proposal.line),
+    );
+    let _ = writeln!(
+        out,
+        "  the code is at {} and the message at {}: [api] body = {}",
+        proposal.code,
+        proposal.message,
+        body_value(&proposal.body)
+    );
 }
 
 fn skipped_rows(out: &mut String, page: &Page) {

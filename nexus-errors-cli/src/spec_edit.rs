@@ -6,10 +6,12 @@
 
 use std::fmt;
 
-use toml_edit::{Array, ArrayOfTables, DocumentMut, Item, Table, Value};
+use toml_edit::{Array, ArrayOfTables, DocumentMut, InlineTable, Item, Table, Value};
 
-use nexus_errors_spec::parse::CODES_START_WITH_STATUS;
-use nexus_errors_spec::{Code, Column, Row};
+use nexus_errors_spec::parse::{BODY, CODES_START_WITH_STATUS};
+use nexus_errors_spec::{Body, Code, Column, Row};
+
+use crate::page::example_body::pointer;
 
 use crate::merge::{Entry, Origin};
 
@@ -26,6 +28,8 @@ pub struct NewApi {
     pub source: Option<String>,
     /// `codes_start_with_status`; written only when `false`.
     pub codes_start_with_status: bool,
+    /// `body`, when the page's example error body gave one.
+    pub body: Option<Body>,
 }
 
 /// What the rows are written into.
@@ -132,10 +136,30 @@ fn new_document(api: &NewApi) -> DocumentMut {
     if !api.codes_start_with_status {
         header.insert(CODES_START_WITH_STATUS, Item::Value(false.into()));
     }
+    if let Some(body) = &api.body {
+        header.insert(BODY, Item::Value(body_value(body)));
+    }
     header.set_position(Some(0));
     let mut document = DocumentMut::new();
     document.insert("api", Item::Table(header));
     document
+}
+
+/// `body` as the spec writes it: a preset's name, or `{ code = [...], message = [...] }`.
+pub fn body_value(body: &Body) -> Value {
+    match body {
+        Body::Preset(preset) => preset.key().into(),
+        Body::Pointers { code, message } => {
+            let list = |pointers: &[Vec<String>]| {
+                Value::Array(pointers.iter().map(|tokens| pointer(tokens)).collect())
+            };
+            let mut table = InlineTable::new();
+            table.insert("code", list(code));
+            table.insert("message", list(message));
+            table.fmt();
+            Value::InlineTable(table)
+        }
+    }
 }
 
 /// Where the rows start among the document's tables: where the first row was, or after

@@ -23,6 +23,12 @@ fn line() -> impl Strategy<Value = String> {
         Just("| 500, 502, 504 Server errors | x |".to_owned()),
         Just("| 2. more | |".to_owned()),
         Just("| 2xx Success | | | |".to_owned()),
+        Just("Error code | HTTP status code | User message".to_owned()),
+        Just("| ConditionNotMet | Precondition Failed (412) | x |".to_owned()),
+        Just("Zähler_voll | Conflict (409) | Ä |".to_owned()),
+        Just("| `card_declined` | 402 | Declined. | Retry later |".to_owned()),
+        Just("{\"error\": {\"code\": \"x\", \"message\": \"y\"}}| Status | Code |".to_owned()),
+        Just("Status Code |".to_owned()),
         Just("- A 422 error with a 4220 code for the following reasons: - One. - Two.".to_owned()),
         Just("* item".to_owned()),
         Just("# Heading".to_owned()),
@@ -54,6 +60,7 @@ fn read_and_merge(bytes: &[u8]) {
             name: "API".into(),
             source: None,
             codes_start_with_status: true,
+            body: page.body.as_ref().map(|proposal| proposal.body.clone()),
         };
         let fresh = merge(&page.rows, &[], prune);
         let text = write(Base::New(&api), &fresh.entries).expect("a new spec");

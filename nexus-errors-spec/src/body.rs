@@ -54,12 +54,35 @@ fn check_preset(name: &Located<String>, diagnostics: &mut Diagnostics<'_>) -> Op
     None
 }
 
+/// How many pointers the runtime reads of each list, and how many tokens of each pointer:
+/// the bounds that keep its memory fixed (`BodyShape`'s documentation), checked here so a
+/// spec past them is an error rather than pointers that never match.
+const MAX_POINTERS: usize = 16;
+/// See [`MAX_POINTERS`].
+const MAX_TOKENS: usize = 32;
+
 /// Every pointer, or `None` when one is not a JSON Pointer (each such one is reported).
 fn pointers(raw: Vec<Located<String>>, diagnostics: &mut Diagnostics<'_>) -> Option<Vec<Pointer>> {
     let mut all_valid = true;
     let mut parsed = Vec::with_capacity(raw.len());
+    if let Some(extra) = raw.get(MAX_POINTERS) {
+        all_valid = false;
+        diagnostics.error(
+            extra.at.clone(),
+            format!("a list of body pointers is read up to its {MAX_POINTERS}th pointer"),
+            Some("keep the pointers that the API's bodies use".to_owned()),
+        );
+    }
     for pointer in raw {
         match parse_pointer(&pointer.value) {
+            Ok(tokens) if tokens.len() > MAX_TOKENS => {
+                all_valid = false;
+                diagnostics.error(
+                    pointer.at,
+                    format!("this pointer is deeper than the {MAX_TOKENS} keys a body is read to"),
+                    None,
+                );
+            }
             Ok(tokens) => parsed.push(tokens),
             Err(problem) => {
                 all_valid = false;
@@ -131,6 +154,25 @@ mod tests {
         }
         // `~01` is `~1` unescaped once, not `/` (section 4's order of unescaping).
         assert_eq!(parse_pointer("/~01"), Ok(vec!["~1".to_owned()]));
+    }
+
+    #[test]
+    fn a_spec_past_the_readers_bounds_is_told_so() {
+        let spec = |body: &str| {
+            format!(
+                "[api]\nname = \"A\"\nbody = {body}\n[[error]]\nname = \"X\"\nstatus = 400\nstatus_text = \"Bad Request\"\ndescription = \"\"\n"
+            )
+        };
+        let many = vec!["\"/a\""; MAX_POINTERS + 1].join(", ");
+        let checked = crate::check("t.toml", &spec(&format!("{{ code = [{many}] }}")));
+        assert_eq!(checked.diagnostics.len(), 1, "{:?}", checked.diagnostics);
+        let deep = "/a".repeat(MAX_TOKENS + 1);
+        let checked = crate::check("t.toml", &spec(&format!("{{ message = [\"{deep}\"] }}")));
+        assert_eq!(checked.diagnostics.len(), 1, "{:?}", checked.diagnostics);
+        let at_the_bounds =
+            vec![format!("\"{}\"", "/a".repeat(MAX_TOKENS)); MAX_POINTERS].join(", ");
+        let checked = crate::check("t.toml", &spec(&format!("{{ code = [{at_the_bounds}] }}")));
+        assert!(checked.is_valid(), "{:?}", checked.diagnostics);
     }
 
     #[test]

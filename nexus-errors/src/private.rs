@@ -25,7 +25,7 @@ pub const fn status_code<const N: u16>() -> StatusCode {
 
 /// The columns of one row, as the generated code writes them: a struct literal, so two
 /// columns of one type (`status_text` and `description`, say) cannot be swapped unnoticed.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct RowFields {
     /// The variant's name.
     pub name: &'static str,

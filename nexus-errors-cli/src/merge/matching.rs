@@ -1,5 +1,6 @@
-//! Which spec row each page row is. A row's code identifies it when it has one; a row without
-//! one is told by its status and description. Rows left over are tried again more loosely, so
+//! Which spec row each page row is. A row's code identifies it when it has one (with its
+//! status and description where one code is on several rows); a row without one is told by
+//! its status and description. Rows left over are tried again more loosely, so
 //! that a code added to (or dropped from) a row, or a coded row whose status moved, is a change
 //! of that row rather than a removal and an addition.
 
@@ -15,8 +16,16 @@ type Rule = fn(&PageRow, &Row) -> bool;
 pub fn match_rows(page: &[PageRow], spec: &[Row]) -> Vec<Option<usize>> {
     let mut matches = vec![None; page.len()];
     let mut used = vec![false; spec.len()];
-    let passes: [Rule; 4] = [
-        // The rules: by (code, status) when the page row has a code …
+    let passes: [Rule; 5] = [
+        // The rules: by (code, status, description) first, so the rows of a code repeated
+        // under one status find their own …
+        |p, s| {
+            p.code.is_some()
+                && p.code == s.code
+                && p.status == s.status
+                && same_text(&p.description, &s.description)
+        },
+        // … then by (code, status) when the page row has a code …
         |p, s| p.code.is_some() && p.code == s.code && p.status == s.status,
         // … else by (status, description).
         |p, s| {
@@ -104,6 +113,25 @@ mod tests {
             page(Some(4009), 400, "Other."),
         ];
         assert_eq!(match_rows(&pages, &specs), vec![None, None]);
+    }
+
+    #[test]
+    fn rows_of_one_code_under_one_status_match_by_description_in_any_order() {
+        let specs = [
+            spec("Read", Some(4031), 403, "Read operations are disabled."),
+            spec(
+                "Write",
+                Some(4031),
+                403,
+                "Write operations are not allowed.",
+            ),
+        ];
+        let pages = [
+            page(Some(4031), 403, "Write operations are not allowed."),
+            page(Some(4031), 403, "Read operations are disabled."),
+            page(Some(4031), 403, "A third reason."),
+        ];
+        assert_eq!(match_rows(&pages, &specs), vec![Some(1), Some(0), None]);
     }
 
     #[test]

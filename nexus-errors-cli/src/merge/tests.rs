@@ -1,5 +1,3 @@
-use nexus_errors_spec::Code;
-
 use super::*;
 
 use crate::test_rows::{page_row as page, spec_row as spec};
@@ -163,11 +161,14 @@ fn reordered_rows_follow_the_page_and_only_the_moved_row_is_marked() {
 #[test]
 fn a_code_added_to_an_uncoded_row_changes_that_row_and_is_major() {
     let mut pages = pages();
-    pages[1].code = Some(Code::Integer(4004));
+    pages[1].code = Some(nexus_errors_spec::Code::Integer(4004));
     let merged = merge(&pages, &specs(), false);
     assert!(merged.gone.is_empty());
     assert_eq!(merged.entries[1].row.name, "InvalidDateRange");
-    assert_eq!(merged.entries[1].row.code, Some(Code::Integer(4004)));
+    assert_eq!(
+        merged.entries[1].row.code,
+        Some(nexus_errors_spec::Code::Integer(4004))
+    );
     assert!(
         matches!(&merged.entries[1].origin, Origin::Matched { changes, .. } if changes == &[Column::Code])
     );

@@ -33,6 +33,8 @@ pub struct Table {
     pub header: Vec<String>,
     /// The body rows, each as wide as the header.
     pub rows: Vec<TableRow>,
+    /// The 1-based page line of the header.
+    pub line: usize,
 }
 
 /// A body row of a table.
@@ -125,6 +127,7 @@ impl Walk {
                 self.table = Some(Table {
                     header: Vec::new(),
                     rows: Vec::new(),
+                    line,
                 });
             }
             Tag::TableHead => self.row.clear(),

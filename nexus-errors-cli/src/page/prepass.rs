@@ -12,7 +12,13 @@
 //! - the blank line between a list and the table that follows it is lost, so the table header
 //!   would be read as a lazy continuation of the last bullet. A blank line is put back.
 //!
-//! Both repairs are harmless on well-formed Markdown, which has neither broken rows nor tables
+//! - a header row broken across lines like the body rows (`|`, then `Status Code |`, …, then
+//!   the delimiter row) is joined, and text glued to the front of a header row (an example body
+//!   ending `}| Status | Code |`) is put on a line of its own;
+//! - the blank line after a table is lost too, so the paragraph that follows would be read as
+//!   one-cell rows of the table. A line without a pipe after a complete row ends the table.
+//!
+//! The repairs are harmless on well-formed Markdown, which has neither broken rows nor tables
 //! glued to a paragraph.
 
 use nexus_errors_spec::diagnostic::LineIndex;
@@ -55,9 +61,11 @@ pub fn prepare(page: &str) -> Prepared {
     let mut index = 0;
     while index < lines.len() {
         if is_table_header(&lines, index) {
+            let header = take_header(&lines, index, &mut out);
             if out.last().is_some_and(|(line, _)| !line.trim().is_empty()) {
-                out.push((String::new(), index + 1));
+                out.push((String::new(), header.1));
             }
+            out.push(header);
             index = copy_table(&lines, index, &mut out);
         } else {
             out.push((lines[index].to_owned(), index + 1));
@@ -86,12 +94,54 @@ pub fn prepare(page: &str) -> Prepared {
 
 /// Copies the table starting at `start` (its header line), joining broken rows. Returns the
 /// index of the first line after the table.
+/// The header row whose last line is `lines[index]`, as one line with its page line. A header
+/// narrower than its delimiter row is broken: the lines before it already copied to `out` are
+/// its start, and are taken back. A header wider than its delimiter row has text glued to its
+/// front, which is left in `out` as a line of its own.
+fn take_header(lines: &[&str], index: usize, out: &mut Vec<(String, usize)>) -> (String, usize) {
+    let width = count_cells(lines[index + 1]);
+    let mut header = (lines[index].to_owned(), index + 1);
+    let mut taken = 0;
+    while count_cells(&header.0) < width && taken < width {
+        let Some((line, number)) = out.len().checked_sub(taken + 1).map(|at| &out[at]) else {
+            break;
+        };
+        // The pieces of a broken header each end with the pipe after their cell.
+        if !line.trim_end().ends_with('|') {
+            break;
+        }
+        header = (format!("{} {}", line.trim(), header.0.trim()), *number);
+        taken += 1;
+    }
+    if taken > 0 && count_cells(&header.0) == width {
+        out.truncate(out.len() - taken);
+        return header;
+    }
+    let line = lines[index];
+    if count_cells(line) > width
+        && !line.trim_start().starts_with('|')
+        && let Some(pipe) = line.find('|')
+    {
+        out.push((line[..pipe].to_owned(), index + 1));
+        return (line[pipe..].to_owned(), index + 1);
+    }
+    (line.to_owned(), index + 1)
+}
+
 fn copy_table(lines: &[&str], start: usize, out: &mut Vec<(String, usize)>) -> usize {
-    let width = count_cells(lines[start]);
-    out.push((lines[start].to_owned(), start + 1));
+    let width = count_cells(lines[start + 1]);
     out.push((lines[start + 1].to_owned(), start + 2));
     let mut index = start + 2;
     while index < lines.len() && !lines[index].trim().is_empty() {
+        if !lines[index].contains('|')
+            && index > start + 2
+            && !starts_with_list_number(lines[index])
+        {
+            // The blank line after the table was lost: this is the next paragraph. A numbered
+            // item goes on the table's numbered list, so it stays a row.
+            out.push((String::new(), index + 1));
+            break;
+        }
         let first = index;
         let mut row = lines[index].to_owned();
         index += 1;
@@ -103,6 +153,12 @@ fn copy_table(lines: &[&str], start: usize, out: &mut Vec<(String, usize)>) -> u
         out.push((row, first + 1));
     }
     index
+}
+
+fn starts_with_list_number(line: &str) -> bool {
+    let line = line.trim_start();
+    let digits = line.chars().take_while(char::is_ascii_digit).count();
+    digits > 0 && line[digits..].starts_with(['.', ')'])
 }
 
 /// A line that can only be the rest of a broken row: a lone `|`, or text that does not start
@@ -212,6 +268,35 @@ mod tests {
         assert_eq!(prepared.page_lines, vec![1, 2, 2, 3, 4]);
         let table = prepared.text.find("| 1").expect("row");
         assert_eq!(prepared.page_line(table), 4);
+    }
+
+    #[test]
+    fn a_header_broken_across_lines_is_joined() {
+        let page = "Codes\n|\nStatus |\nCode |\nMessage |\n|---|---|---|\n|\n400 |\nx |\nBad. |\n";
+        let prepared = prepare(page);
+        assert_eq!(
+            prepared.text,
+            "Codes\n|\n\nStatus | Code | Message |\n|---|---|---|\n| 400 | x | Bad. |\n"
+        );
+        assert_eq!(prepared.page_lines, vec![1, 2, 3, 3, 6, 7]);
+    }
+
+    #[test]
+    fn text_glued_before_a_header_goes_on_its_own_line() {
+        let page = "{ \"error\": 1 }| Status | Code |\n|---|---|\n401 | a |\n";
+        assert_eq!(
+            prepare(page).text,
+            "{ \"error\": 1 }\n\n| Status | Code |\n|---|---|\n401 | a |\n"
+        );
+    }
+
+    #[test]
+    fn a_line_without_a_pipe_after_a_row_ends_the_table() {
+        let page = "| A | B |\n|---|---|\n400 | x |\nCommon Errors\nMore text\n";
+        assert_eq!(
+            prepare(page).text,
+            "| A | B |\n|---|---|\n400 | x |\n\nCommon Errors\nMore text\n"
+        );
     }
 
     #[test]

@@ -1,18 +1,23 @@
 //! Stage 5 of reading a page: the error table's rows, as the rows a spec would hold, and the
 //! rows that were skipped, with why.
 
-use nexus_errors_spec::Code;
+use std::ops::RangeInclusive;
 
 use super::blocks::{Table, TableRow};
-use super::cells::{self, leading_statuses, reason_phrase};
+use super::cells::{self, leading_statuses, reason_phrase, statuses};
 use super::columns::Columns;
+use nexus_errors_spec::Code;
+
+/// The statuses a spec's rows may have: redirections too, for an API that documents a
+/// `304 Not Modified` of a failed condition under its own code.
+pub const ERROR_STATUSES: RangeInclusive<u16> = 300..=599;
 
 /// One documented error, read from the page.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PageRow {
     /// The error code; `None` where the page has none.
     pub code: Option<Code>,
-    /// The HTTP status, in 400..=599.
+    /// The HTTP status, in [`ERROR_STATUSES`].
     pub status: u16,
     /// The status text to write: the standard reason phrase, or the page's own text for a
     /// status that has none.
@@ -21,7 +26,8 @@ pub struct PageRow {
     pub page_status_text: Option<String>,
     /// The description, as plain text.
     pub description: String,
-    /// Notes: the rest of a numbered list in the description, then reasons from bullets.
+    /// Notes: the table's other columns (`Solution: …`), the rest of a numbered list in the
+    /// description, then reasons from bullets.
     pub notes: Vec<String>,
     /// The 1-based page line of the row.
     pub line: usize,
@@ -66,7 +72,7 @@ pub fn read(table: &Table, columns: &Columns) -> Rows {
             continue;
         }
         let start = out.rows.len();
-        read_row(row, columns, &mut out);
+        read_row(row, &table.header, columns, &mut out);
         last = (out.rows.len() > start).then_some(start..out.rows.len());
     }
     out
@@ -90,7 +96,7 @@ fn strip_list_number(text: &str) -> Option<&str> {
     (digits > 0 && (rest.is_empty() || rest.starts_with(' '))).then(|| rest.trim())
 }
 
-fn read_row(row: &TableRow, columns: &Columns, out: &mut Rows) {
+fn read_row(row: &TableRow, header: &[String], columns: &Columns, out: &mut Rows) {
     let cell = |index: usize| row.cells.get(index).map_or("", |c| c.trim());
     let skip = |out: &mut Rows, why: String| {
         out.skipped.push(Skipped {
@@ -99,7 +105,7 @@ fn read_row(row: &TableRow, columns: &Columns, out: &mut Rows) {
             why,
         });
     };
-    let (statuses, rest) = leading_statuses(cell(columns.status));
+    let (statuses, rest) = statuses(cell(columns.status));
     if statuses.is_empty() {
         let others_empty = (0..row.cells.len())
             .filter(|&i| i != columns.status)
@@ -129,11 +135,24 @@ fn read_row(row: &TableRow, columns: &Columns, out: &mut Rows) {
         Some(first) if description.starts_with("1.") || description.starts_with("1)") => first,
         _ => description,
     };
+    let notes: Vec<String> = columns
+        .notes
+        .iter()
+        .filter(|&&i| !matches!(cell(i), "" | "-" | "—" | "–"))
+        .map(|&i| {
+            let name = header.get(i).map_or("", |h| cells::unquote(h.trim()));
+            format!("{}: {}", name.trim_end_matches(':'), cell(i))
+        })
+        .collect();
     for status in statuses {
-        if !(400..=599).contains(&status) {
+        if !ERROR_STATUSES.contains(&status) {
             skip(
                 out,
-                format!("{status} is not an error status (tables list 400..=599)"),
+                format!(
+                    "{status} is not an error status (tables list {}..={})",
+                    ERROR_STATUSES.start(),
+                    ERROR_STATUSES.end()
+                ),
             );
             continue;
         }
@@ -146,7 +165,7 @@ fn read_row(row: &TableRow, columns: &Columns, out: &mut Rows) {
                 .filter(|reason| !page_text.is_empty() && page_text != *reason)
                 .map(|_| page_text.to_owned()),
             description: description.to_owned(),
-            notes: Vec::new(),
+            notes: notes.clone(),
             line: row.line,
         });
     }
@@ -158,6 +177,7 @@ mod tests {
 
     fn table(rows: &[&[&str]]) -> Table {
         Table {
+            line: 1,
             header: vec![],
             rows: rows
                 .iter()
@@ -175,12 +195,14 @@ mod tests {
         status: 1,
         status_text: Some(2),
         description: 3,
+        notes: vec![],
     };
     const SHORT: Columns = Columns {
         code: None,
         status: 0,
         status_text: None,
         description: 1,
+        notes: vec![],
     };
 
     #[test]
@@ -291,7 +313,7 @@ mod tests {
             why,
             vec![
                 (3, "a category row: it has no HTTP status"),
-                (4, "200 is not an error status (tables list 400..=599)"),
+                (4, "200 is not an error status (tables list 300..=599)"),
                 (5, "it has no HTTP status"),
             ]
         );
@@ -299,8 +321,42 @@ mod tests {
 
     #[test]
     fn an_unreadable_code_skips_the_row() {
-        let rows = read(&table(&[&["E1", "400", "Bad Request", "x"]]), &NEXUS);
+        let rows = read(&table(&[&["(varies)", "400", "Bad Request", "x"]]), &NEXUS);
         assert!(rows.rows.is_empty());
-        assert_eq!(rows.skipped[0].why, "code \"E1\" is not a number");
+        assert_eq!(
+            rows.skipped[0].why,
+            "code \"(varies)\" is not one word or number"
+        );
+    }
+
+    #[test]
+    fn other_columns_become_notes_headed_by_their_header() {
+        let mut page = table(&[
+            &["400", "E.1", "Bad.", "Check the parameter.", "No"],
+            &["500", "E.2", "Broken.", "-", ""],
+        ]);
+        page.header = [
+            "Status Code",
+            "Error Code",
+            "Error Message",
+            "Solution",
+            "\"Retry?\"",
+        ]
+        .map(String::from)
+        .to_vec();
+        let columns = Columns {
+            code: Some(1),
+            status: 0,
+            status_text: None,
+            description: 2,
+            notes: vec![3, 4],
+        };
+        let rows = read(&page, &columns).rows;
+        assert_eq!(
+            rows[0].notes,
+            vec!["Solution: Check the parameter.", "Retry?: No"]
+        );
+        assert!(rows[1].notes.is_empty());
+        assert_eq!(rows[0].code, Some(Code::Text("E.1".into())));
     }
 }

@@ -164,6 +164,7 @@ fn a_new_spec_gets_an_api_header() {
         name: "Acme API".into(),
         source: Some("https://acme.test/errors".into()),
         codes_start_with_status: true,
+        body: None,
     };
     let text = write(Base::New(&api), &[added(expired())]).expect("a new spec");
     assert_eq!(
@@ -200,6 +201,7 @@ fn a_new_spec_says_when_codes_do_not_start_with_their_status() {
         name: "Acme API".into(),
         source: None,
         codes_start_with_status: false,
+        body: None,
     };
     let text = write(
         Base::New(&api),
@@ -218,4 +220,34 @@ fn a_new_spec_says_when_codes_do_not_start_with_their_status() {
         ),
         "{text}"
     );
+}
+
+#[test]
+fn a_new_specs_body_is_a_preset_or_its_pointers() {
+    use nexus_errors_spec::{Body, Preset};
+    assert_eq!(
+        body_value(&Body::Preset(Preset::Flat)).to_string(),
+        "\"flat\""
+    );
+    let pointers = Body::Pointers {
+        code: vec![vec!["error".into()]],
+        message: vec![vec!["a/b".into(), "errorDescription".into()]],
+    };
+    assert_eq!(
+        body_value(&pointers).to_string(),
+        r#"{ code = ["/error"], message = ["/a~1b/errorDescription"] }"#
+    );
+    let api = NewApi {
+        name: "Acme API".into(),
+        source: None,
+        codes_start_with_status: true,
+        body: Some(pointers),
+    };
+    let text = write(Base::New(&api), &[added(expired())]).expect("a new spec");
+    assert!(
+        text.starts_with("[api]\nname = \"Acme API\"\nbody = { code = [\"/error\"], message = [\"/a~1b/errorDescription\"] }\n"),
+        "{text}"
+    );
+    let checked = nexus_errors_spec::check("errors.toml", &text);
+    assert!(checked.is_valid(), "{:?}", checked.diagnostics);
 }

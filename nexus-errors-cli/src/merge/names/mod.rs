@@ -2,7 +2,11 @@
 //! forever after, so the proposal is only a start: the report marks it for review, and says
 //! which proposals no rule recognised.
 //!
-//! A name says what went wrong, the subject then its state, read from the description by the
+//! A row with a string code is named after its code (`from_code.rs`): `invalid_json` is
+//! `InvalidJson`. Where a code repeats, each of its rows adds the reason phrase of its status
+//! (`ConditionNotMetPreconditionFailed`), or, under one status, the name its description gives.
+//!
+//! Otherwise a name says what went wrong, the subject then its state, read from the description by the
 //! shapes of `shapes.rs`: "The session token used in this request has expired." is
 //! `SessionTokenExpired`. The only row of its status is named after the status's reason
 //! phrase (`TooManyRequests`), or the subject the description gives it (`OperationForbidden`
@@ -10,12 +14,15 @@
 //! number: a later sentence of the description, the reason phrase or the next word tells them
 //! apart.
 
+mod from_code;
 mod shapes;
 mod words;
 
 use std::collections::HashSet;
 
 use crate::page::PageRow;
+use from_code::code_name;
+use nexus_errors_spec::Code;
 use words::{camel, clause_words, drop_leading_filler, first_clause, sentences};
 
 /// How many words a name read from the first words of a description has at most.
@@ -24,6 +31,8 @@ const FIRST_WORDS: usize = 5;
 /// Where a proposed name comes from, so a reviewer knows which names to read first.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Basis {
+    /// The row's string code.
+    Code,
     /// A shape of the description was recognised ("X has expired").
     Shape,
     /// The status's reason phrase, alone or after the subject the description gives it.
@@ -48,10 +57,40 @@ pub fn propose(row: &PageRow, page: &[PageRow], taken: &mut HashSet<String>) -> 
         .filter(|other| other.status == row.status)
         .count()
         == 1;
-    let (base, basis) = base_name(row, alone);
+    let (base, basis) = match &row.code {
+        Some(Code::Text(code)) if !code_name(code).is_empty() => {
+            (from_code(code, row, page, alone), Basis::Code)
+        }
+        _ => base_name(row, alone),
+    };
     let name = unique(base, row, taken);
     taken.insert(name.clone());
     Proposal { name, basis }
+}
+
+/// The name of a row with string code `code`: the code's own name, told apart from the other
+/// rows with the same code by its status's reason phrase when the status differs, else by the
+/// name its description gives.
+fn from_code(code: &str, row: &PageRow, page: &[PageRow], alone: bool) -> String {
+    let base = code_name(code);
+    let same_code: Vec<&PageRow> = page.iter().filter(|other| other.code == row.code).collect();
+    if same_code.len() < 2 {
+        return base;
+    }
+    let same_status = same_code
+        .iter()
+        .filter(|other| other.status == row.status)
+        .count();
+    let suffix = if same_status == 1 {
+        camel(&ascii_words(&row.status_text))
+    } else {
+        base_name(row, alone).0
+    };
+    if base.ends_with(&suffix) {
+        base
+    } else {
+        base + &suffix
+    }
 }
 
 /// The words of a sentence's first clause that a name is read from: lowercase, without

@@ -154,3 +154,83 @@ fn names_are_unique_and_valid() {
             .all(|n| !n.chars().last().is_some_and(|c| c.is_ascii_digit()))
     );
 }
+
+fn coded(code: &str, status: u16, text: &str, description: &str) -> PageRow {
+    let mut row = row(status, text, description);
+    row.code = Some(Code::Text(code.to_owned()));
+    row
+}
+
+#[test]
+fn string_codes_give_the_names() {
+    let page = [
+        coded("invalid_json", 400, "Bad Request", "The body is not JSON."),
+        coded("RESOURCE_EXHAUSTED", 429, "Too Many Requests", "Quota."),
+        coded("NoAuthenticationInformation", 401, "Unauthorized", "Who?"),
+    ];
+    assert_eq!(
+        names(&page, &[]),
+        [
+            name("InvalidJson", Basis::Code),
+            name("ResourceExhausted", Basis::Code),
+            name("NoAuthenticationInformation", Basis::Code),
+        ]
+    );
+}
+
+#[test]
+fn a_repeated_code_is_told_apart_by_status_or_description_never_a_number() {
+    // https://docs.microsoft.com/en-us/rest/api/storageservices/Common-REST-API-Error-Codes
+    let page = [
+        coded(
+            "ConditionNotMet",
+            304,
+            "Not Modified",
+            "Not met for a read operation.",
+        ),
+        coded(
+            "ConditionNotMet",
+            412,
+            "Precondition Failed",
+            "Not met for a write operation.",
+        ),
+        coded(
+            "InsufficientAccountPermissions",
+            403,
+            "Forbidden",
+            "Read operations are currently disabled.",
+        ),
+        coded(
+            "InsufficientAccountPermissions",
+            403,
+            "Forbidden",
+            "Write operations are not allowed.",
+        ),
+    ];
+    assert_eq!(
+        names(&page, &[]),
+        [
+            name("ConditionNotMetNotModified", Basis::Code),
+            name("ConditionNotMetPreconditionFailed", Basis::Code),
+            name(
+                "InsufficientAccountPermissionsReadOperationsCurrentlyDisabled",
+                Basis::Code
+            ),
+            name(
+                "InsufficientAccountPermissionsWriteOperationsNotPermitted",
+                Basis::Code
+            ),
+        ]
+    );
+    let same = [
+        coded("dup", 400, "Bad Request", "Same words."),
+        coded("dup", 400, "Bad Request", "Same words."),
+    ];
+    let got = names(&same, &[]);
+    assert_ne!(got[0].0, got[1].0);
+    assert!(
+        got.iter()
+            .all(|(n, _)| !n.ends_with(|c: char| c.is_ascii_digit())),
+        "{got:?}"
+    );
+}
