@@ -7,7 +7,9 @@
 //!   plus an unknown code, an empty body and a proxy's HTML page;
 //! - `from_code`: lookup by code, every documented code plus unknown ones;
 //! - `accessors`: `code()`, `status()` and `description()` of every variant;
-//! - `display`: `write!` of every variant into a reused `String`.
+//! - `display`: `write!` of every variant into a reused `String`;
+//! - `shapes/<shape>`: the other body shapes (problem details, OAuth, flat with string codes),
+//!   each against a hand-written reader for that shape alone (`shapes/mod.rs`).
 //!
 //! Then it prints one line per workload, `NAME: ours X ns, baseline Y ns, ratio R`, measured
 //! with `Instant` in interleaved rounds (ours, baseline, baseline, ours, …) so that load from
@@ -27,6 +29,7 @@ use criterion::{Criterion, Throughput};
 use nexus_errors::{NexusError, ResponseError};
 
 mod baseline;
+mod shapes;
 
 use baseline::BaselineError;
 
@@ -186,6 +189,34 @@ fn check_baseline_mirrors_the_spec() {
     }
 }
 
+/// Fails the run unless both sides read every body of every shape alike.
+fn check_shapes_read_alike() {
+    for shape in &shapes::SHAPES {
+        for (status, body) in (shape.cases)() {
+            let (ours, theirs) = (shape.compare)(status, &body);
+            assert_eq!(
+                ours,
+                theirs,
+                "{}: both sides read {status} {}",
+                shape.name,
+                String::from_utf8_lossy(&body)
+            );
+        }
+    }
+}
+
+fn ours_shape(shape: &shapes::Shape, cases: &[Case]) {
+    for (status, body) in cases {
+        (shape.ours)(*status, black_box(body.as_slice()));
+    }
+}
+
+fn baseline_shape(shape: &shapes::Shape, cases: &[Case]) {
+    for (status, body) in cases {
+        (shape.baseline)(*status, black_box(body.as_slice()));
+    }
+}
+
 /// How often criterion called each workload's routines. Criterion's configuration (its filter,
 /// `--exact`, `--ignored`, `--list`, `--test`) decides what it runs; the ratio printer reads
 /// the outcome here instead of parsing criterion's command line a second time.
@@ -220,6 +251,21 @@ fn criterion_benches(c: &mut Criterion, calls: &Calls) {
         b.iter(|| baseline_from_response(&cases))
     });
     group.finish();
+
+    for shape in &shapes::SHAPES {
+        let cases = (shape.cases)();
+        let mut group = c.benchmark_group(format!("shapes/{}", shape.name));
+        group.throughput(Throughput::Elements(cases.len() as u64));
+        group.bench_function("ours", |b| {
+            calls.note(shape.name);
+            b.iter(|| ours_shape(shape, &cases))
+        });
+        group.bench_function("baseline", |b| {
+            calls.note(shape.name);
+            b.iter(|| baseline_shape(shape, &cases))
+        });
+        group.finish();
+    }
 
     let mut group = c.benchmark_group("from_code");
     group.throughput(Throughput::Elements(CODES.len() as u64));
@@ -348,6 +394,7 @@ fn print_ratios(calls: &Calls) {
     let wanted = |workload: &str| calls.measured(workload);
     if !["from_response", "from_code", "accessors", "display"]
         .iter()
+        .chain(shapes::SHAPES.iter().map(|shape| &shape.name))
         .any(|workload| wanted(workload))
     {
         return;
@@ -386,6 +433,18 @@ fn print_ratios(calls: &Calls) {
             );
         }
     }
+    for shape in &shapes::SHAPES {
+        if wanted(shape.name) {
+            let cases = (shape.cases)();
+            compare(
+                &format!("shapes/{}", shape.name),
+                cases.len(),
+                Some(0.7),
+                || ours_shape(shape, &cases),
+                || baseline_shape(shape, &cases),
+            );
+        }
+    }
     if wanted("from_code") {
         compare(
             "from_code",
@@ -419,6 +478,7 @@ fn print_ratios(calls: &Calls) {
 
 fn main() {
     check_baseline_mirrors_the_spec();
+    check_shapes_read_alike();
     let mut criterion = Criterion::default()
         .warm_up_time(Duration::from_secs(1))
         .measurement_time(Duration::from_secs(3))

@@ -37,14 +37,15 @@ const DISPLAY_REQUEST_ID_LIMIT: usize = crate::http_response::MAX_REQUEST_ID_BYT
 ///   empty, HTML, truncated, not UTF-8, or nested a million levels deep.
 /// - The status is kept as received; the server's code and message are kept as sent (the
 ///   message whole, however long), whether or not a row was found.
-/// - No body can overflow the stack. The reader looks at most three levels deep (the body,
-///   its `"error"` object, a field); serde_json skips anything deeper without recursion,
-///   with one byte of heap per open bracket, and its recursion limit of 128 levels backs
-///   this up. A body that breaks off or goes wrong keeps what was read before.
-/// - Memory is bounded by the body: while reading, at most about twice its size (serde_json's
-///   buffer for an escaped string or for skipped brackets, which grows by doubling); after,
-///   a copy of the message and of the code. A streamed body (`from_reqwest`,
-///   `from_http_body`) is read up to 64 KiB, into a buffer that never grows past that.
+/// - No body can overflow the stack. The reader recurses only along the table's
+///   [`BodyShape`](crate::BodyShape) pointers, at most 32 levels; it skips everything else
+///   in a loop, with one bit per open bracket (the first 64 on the stack, the rest on the
+///   heap). A body that breaks off or goes wrong keeps what was read before.
+/// - Memory is bounded by the body: while reading, an eighth of its size at most for the
+///   brackets of a skipped value (a quarter, counting the doubling of that buffer), and an
+///   unescaped copy of a string the reader keeps; after, a copy of the message and of the
+///   code. A streamed body (`from_reqwest`, `from_http_body`) is read up to 64 KiB, into a
+///   buffer that never grows past that.
 /// - `Display` is one line with no control character, and its length is bounded: at most
 ///   32 bytes of the server's code, 256 of its message and 256 of the request id, escaped;
 ///   the exact bound is in the documentation of its impl below.
@@ -121,7 +122,7 @@ impl<T: ErrorTable> ResponseError<T> {
     #[must_use]
     pub fn from_response(status: impl Into<u16>, body: &[u8]) -> Self {
         let status = status.into();
-        let fields = body::read(body);
+        let fields = body::read(body, T::api().body_shape());
         let server_code = fields.code.map(|code| match code {
             RawCode::Number(n) => ServerCode::Number(n),
             RawCode::Text(text) => ServerCode::Text(text.into()),
