@@ -37,7 +37,7 @@ pub enum ApiError {}
 
 /// Reads a failed response.
 pub fn from_response(status: u16, body: &[u8]) -> nexus_errors::ResponseError<ApiError> {
-    ApiError::from_response(status, body)
+    nexus_errors::ResponseError::from_response(status, body)
 }
 ";
 
@@ -163,11 +163,11 @@ pub fn synthetic_spec(n: usize) -> String {
 /// signature, and the default arm of a lookup.
 const FUNCTIONS: &str = "\
     The variant's name.|const fn name(self) -> &'static str|
-    The documented code.|const fn code(self) -> Option<u16>|
+    The documented code.|const fn code(self) -> Option<i64>|
     The HTTP status.|const fn status(self) -> u16|
     The status text.|const fn status_text(self) -> &'static str|
     The description.|const fn description(self) -> &'static str|
-    The variant with this code.|const fn from_code(code: u16) -> Option<Self>|None
+    The variant with this code.|const fn from_code(code: i64) -> Option<Self>|None
     The variants with this status.|const fn with_status(status: u16) -> &'static [Self]|&[]
     The variant with this name.|fn from_name(name: &str) -> Option<Self>|None";
 
