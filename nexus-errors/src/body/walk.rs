@@ -58,8 +58,12 @@ pub(super) fn find<'a>(
         code,
         message,
         targets,
+        ends: [0; MAX_TOKENS + 1],
     };
     let alive = set(usable(code, 0).chain(usable(message, MAX_POINTERS)));
+    for pointer in each(alive) {
+        walk.ends[walk.tokens(pointer).len()] |= 1 << pointer;
+    }
     walk.cursor.skip_whitespace();
     // A break only ends the walk; what was found stays.
     let _ = walk.value(alive, 0);
@@ -73,6 +77,10 @@ struct Walk<'p, 't, 'a> {
     code: &'p [&'p [&'p str]],
     message: &'p [&'p [&'p str]],
     targets: &'t mut Targets<'a>,
+    /// The pointers of each length, set once per body: at each value, those that end there
+    /// are one lookup, not a loop asking each pointer still alive its length (callgrind: 2%
+    /// fewer instructions on the Nexus mix, where three pointers share the `error` level).
+    ends: [Pointers; MAX_TOKENS + 1],
 }
 
 /// The indexes of a list's pointers that can match, from `first` on.
@@ -115,7 +123,7 @@ impl<'a> Walk<'_, '_, 'a> {
 
     /// The value at the cursor, whose path is the first `depth` tokens of each of `alive`.
     fn value(&mut self, alive: Pointers, depth: usize) -> Option<()> {
-        let ending = set(each(alive).filter(|&pointer| self.tokens(pointer).len() == depth));
+        let ending = alive & self.ends[depth];
         let deeper = alive & !ending;
         let found = match self.cursor.peek()? {
             b'"' => Target::Str(self.cursor.string()?),
