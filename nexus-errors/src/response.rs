@@ -6,7 +6,8 @@ use std::time::Duration;
 
 use crate::body::{self, RawCode};
 use crate::escape::write_bounded;
-use crate::{Action, ErrorTable, NexusError, ServerCode, action};
+use crate::server_code;
+use crate::{Action, Code, ErrorTable, NexusError, Row, ServerCode, action};
 
 // The bounds of `Display`'s three parts of server text, documented on its impl. Private:
 // they are facts of the output, not numbers a caller computes with.
@@ -123,17 +124,35 @@ impl<T: ErrorTable> ResponseError<T> {
     pub fn from_response(status: impl Into<u16>, body: &[u8]) -> Self {
         let status = status.into();
         let fields = body::read(body, T::api().body_shape());
+        let message = fields.message.as_ref().map(body::Sent::trimmed);
+        let matched = resolve::<T>(status, fields.code.as_ref(), message);
+        let row = matched.map(|(row, _)| row.row());
+        let trimmed_length = message.map(<[u8]>::len);
+        // What the matched row says already is borrowed from it, not copied.
         let server_code = fields.code.map(|code| match code {
             RawCode::Number(n) => ServerCode::Number(n),
-            RawCode::Text(text) => ServerCode::Text(text.into()),
+            RawCode::Text(text) => ServerCode::Text(match row.and_then(Row::code) {
+                Some(Code::Text(documented)) if documented.as_bytes() == text.as_bytes() => {
+                    Cow::Borrowed(documented)
+                }
+                _ => Cow::Owned(text.into_text().into_owned()),
+            }),
         });
-        let message = fields.message;
-        let matched = resolve::<T>(status, server_code.as_ref(), message.as_deref());
-        let server_message = message.map(|message| match matched {
-            Some((row, _)) if row.row().description() == message => {
-                Cow::Borrowed(row.row().description())
+        let server_message = fields.message.map(|sent| {
+            let is_description = match matched {
+                // The rule compared the trimmed message with the description already.
+                Some((_, Resolution::Message | Resolution::CodeAndMessage)) => {
+                    trimmed_length == Some(sent.as_bytes().len())
+                }
+                Some((row, _)) => {
+                    body::same_bytes(row.row().description().as_bytes(), sent.as_bytes())
+                }
+                None => false,
+            };
+            match row {
+                Some(row) if is_description => Cow::Borrowed(row.description()),
+                _ => Cow::Owned(sent.into_text().into_owned()),
             }
-            _ => Cow::Owned(message.into_owned()),
         });
         ResponseError {
             status,
@@ -314,19 +333,21 @@ impl<T: ErrorTable> ResponseError<T> {
 }
 
 /// The row and the rule that found it; see [`ResponseError::from_response`].
+/// `message` is trimmed.
 fn resolve<T: ErrorTable>(
     status: u16,
-    code: Option<&ServerCode>,
-    message: Option<&str>,
+    code: Option<&RawCode<'_>>,
+    message: Option<&[u8]>,
 ) -> Option<(T, Resolution)> {
     let candidates = T::with_status(status);
-    let message = message.map(str::trim);
-    let described = |row: &&T| message.is_some_and(|message| row.row().description() == message);
+    let described = |row: &&T| {
+        message.is_some_and(|message| body::same_bytes(row.row().description().as_bytes(), message))
+    };
     if let Some(code) = code {
         let documents = |row: &&T| {
             row.row()
                 .code()
-                .is_some_and(|documented| code.is(documented))
+                .is_some_and(|documented| server_code::is(code, documented))
         };
         let mut coded = candidates.iter().filter(documents);
         if let Some(first) = coded.next() {

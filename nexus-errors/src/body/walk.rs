@@ -28,45 +28,87 @@ pub(super) enum Target<'a> {
     Number(&'a [u8]),
 }
 
-/// The targets of a shape's pointers, in each list's order.
-pub(super) struct Targets<'a> {
-    pub code: [Target<'a>; MAX_POINTERS],
-    pub message: [Target<'a>; MAX_POINTERS],
+/// The targets of a shape's pointers, by pointer: code pointer `i` at `i`, message pointer
+/// `i` at `MAX_POINTERS + i`.
+pub(super) type Targets<'a> = [Target<'a>; 2 * MAX_POINTERS];
+
+/// What the walk knows of a shape before it starts: its pointers, by bit, and which of them
+/// can match and which end at each depth. A function of the two lists alone, so a
+/// [`BodyShape`](crate::BodyShape) computes it with them, at compile time, and no body pays
+/// for it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(crate) struct Plan<'p> {
+    /// Pointer `i`'s tokens at bit `i` of a [`Pointers`] set; a pointer that cannot match is
+    /// empty, and never asked for a token.
+    pointers: [&'p [&'p str]; 2 * MAX_POINTERS],
+    /// How many of each list's pointers are read: the targets past them are never set.
+    counts: [usize; 2],
+    usable: Pointers,
+    /// The usable pointers of each length: at each value, those that end there are one
+    /// lookup, not a loop asking each pointer still alive its length.
+    ends: [Pointers; MAX_TOKENS + 1],
 }
 
-impl Targets<'_> {
-    pub(super) fn new() -> Self {
-        Targets {
-            code: [Target::None; MAX_POINTERS],
-            message: [Target::None; MAX_POINTERS],
+impl<'p> Plan<'p> {
+    pub(crate) const fn of(code: &[&'p [&'p str]], message: &[&'p [&'p str]]) -> Plan<'p> {
+        let mut plan = Plan {
+            pointers: [&[]; 2 * MAX_POINTERS],
+            counts: [
+                min(code.len(), MAX_POINTERS),
+                min(message.len(), MAX_POINTERS),
+            ],
+            usable: 0,
+            ends: [0; MAX_TOKENS + 1],
+        };
+        plan.add(code, 0);
+        plan.add(message, MAX_POINTERS);
+        plan
+    }
+
+    /// How many code pointers are read.
+    pub(super) const fn code_count(&self) -> usize {
+        self.counts[0]
+    }
+
+    /// How many message pointers are read.
+    pub(super) const fn message_count(&self) -> usize {
+        self.counts[1]
+    }
+
+    /// Adds a list's pointers, from bit `first` on; those past the limits are never usable.
+    const fn add(&mut self, list: &[&'p [&'p str]], first: usize) {
+        let mut index = 0;
+        while index < list.len() && index < MAX_POINTERS {
+            let tokens = list[index];
+            if tokens.len() <= MAX_TOKENS {
+                let bit = 1 << (first + index);
+                self.pointers[first + index] = tokens;
+                self.usable |= bit;
+                self.ends[tokens.len()] |= bit;
+            }
+            index += 1;
         }
     }
 }
 
+/// `Ord::min`, which is not `const`.
+const fn min(a: usize, b: usize) -> usize {
+    if a < b { a } else { b }
+}
+
 /// Walks the object at the start of `body` (after whitespace; the caller has checked it is
-/// one) and finds the target of each pointer, into `targets`, which start as
-/// [`Targets::new`]. What was found before a syntax error or the end of the body is kept;
+/// one) and finds the target of each pointer of `plan`, into `targets`, which start as
+/// `Target::None`. What was found before a syntax error or the end of the body is kept;
 /// nothing after the object is read. The caller keeps the targets, so they are never copied.
-pub(super) fn find<'a>(
-    body: &'a [u8],
-    code: &[&[&str]],
-    message: &[&[&str]],
-    targets: &mut Targets<'a>,
-) {
+pub(super) fn find<'a>(body: &'a [u8], plan: &Plan<'_>, targets: &mut Targets<'a>) {
     let mut walk = Walk {
         cursor: Cursor::new(body),
-        code,
-        message,
+        plan,
         targets,
-        ends: [0; MAX_TOKENS + 1],
     };
-    let alive = set(usable(code, 0).chain(usable(message, MAX_POINTERS)));
-    for pointer in each(alive) {
-        walk.ends[walk.tokens(pointer).len()] |= 1 << pointer;
-    }
     walk.cursor.skip_whitespace();
     // A break only ends the walk; what was found stays.
-    let _ = walk.value(alive, 0);
+    let _ = walk.value(plan.usable, 0);
 }
 
 /// A set of pointers: bit `i` is code pointer `i`, bit `MAX_POINTERS + i` message pointer `i`.
@@ -74,22 +116,8 @@ type Pointers = u32;
 
 struct Walk<'p, 't, 'a> {
     cursor: Cursor<'a>,
-    code: &'p [&'p [&'p str]],
-    message: &'p [&'p [&'p str]],
+    plan: &'p Plan<'p>,
     targets: &'t mut Targets<'a>,
-    /// The pointers of each length, set once per body: at each value, those that end there
-    /// are one lookup, not a loop asking each pointer still alive its length (callgrind: 2%
-    /// fewer instructions on the Nexus mix, where three pointers share the `error` level).
-    ends: [Pointers; MAX_TOKENS + 1],
-}
-
-/// The indexes of a list's pointers that can match, from `first` on.
-fn usable(list: &[&[&str]], first: usize) -> impl Iterator<Item = usize> {
-    list.iter()
-        .take(MAX_POINTERS)
-        .enumerate()
-        .filter(|(_, tokens)| tokens.len() <= MAX_TOKENS)
-        .map(move |(index, _)| first + index)
 }
 
 /// The set of the pointers given by index. The bits are distinct, so their sum is their union.
@@ -107,23 +135,18 @@ fn each(mut pointers: Pointers) -> impl Iterator<Item = usize> {
 }
 
 impl<'a> Walk<'_, '_, 'a> {
-    fn tokens(&self, pointer: usize) -> &[&str] {
-        match pointer.checked_sub(MAX_POINTERS) {
-            None => self.code[pointer],
-            Some(index) => self.message[index],
-        }
-    }
-
-    fn target(&mut self, pointer: usize) -> &mut Target<'a> {
-        match pointer.checked_sub(MAX_POINTERS) {
-            None => &mut self.targets.code[pointer],
-            Some(index) => &mut self.targets.message[index],
-        }
+    /// Token `depth` of each of `alive`, which are all longer than `depth`, that `matches`.
+    fn next(&self, alive: Pointers, depth: usize, matches: impl Fn(&str) -> bool) -> Pointers {
+        set(each(alive).filter(|&pointer| {
+            self.plan.pointers[pointer]
+                .get(depth)
+                .is_some_and(|token| matches(token))
+        }))
     }
 
     /// The value at the cursor, whose path is the first `depth` tokens of each of `alive`.
     fn value(&mut self, alive: Pointers, depth: usize) -> Option<()> {
-        let ending = alive & self.ends[depth];
+        let ending = alive & self.plan.ends[depth];
         let deeper = alive & !ending;
         let found = match self.cursor.peek()? {
             b'"' => Target::Str(self.cursor.string()?),
@@ -134,7 +157,7 @@ impl<'a> Walk<'_, '_, 'a> {
             _ => return self.cursor.skip_value(),
         };
         for pointer in each(ending) {
-            *self.target(pointer) = found;
+            self.targets[pointer] = found;
         }
         Some(())
     }
@@ -151,11 +174,9 @@ impl<'a> Walk<'_, '_, 'a> {
             self.cursor.skip_whitespace();
             self.cursor.eat(b':')?;
             self.cursor.skip_whitespace();
-            let next =
-                set(each(alive)
-                    .filter(|&pointer| unescape::equals(key, self.tokens(pointer)[depth])));
+            let next = self.next(alive, depth, |token| unescape::equals(key, token));
             for pointer in each(next) {
-                *self.target(pointer) = Target::None;
+                self.targets[pointer] = Target::None;
             }
             self.member(next, depth)?;
             self.cursor.skip_whitespace();
@@ -179,8 +200,7 @@ impl<'a> Walk<'_, '_, 'a> {
         }
         let mut index = 0;
         loop {
-            let next = set(each(alive)
-                .filter(|&pointer| array_index(self.tokens(pointer)[depth]) == Some(index)));
+            let next = self.next(alive, depth, |token| array_index(token) == Some(index));
             self.cursor.skip_whitespace();
             self.member(next, depth)?;
             self.cursor.skip_whitespace();
@@ -238,8 +258,8 @@ mod tests {
     }
 
     fn targets<'a>(body: &'a [u8], code: &[&[&str]], message: &[&[&str]]) -> Targets<'a> {
-        let mut targets = Targets::new();
-        find(body, code, message, &mut targets);
+        let mut targets = [Target::None; 2 * MAX_POINTERS];
+        find(body, &Plan::of(code, message), &mut targets);
         targets
     }
 
@@ -250,16 +270,16 @@ mod tests {
         let body =
             |tokens: usize| format!("{}\"x\"{}", "{\"a\":".repeat(tokens), "}".repeat(tokens));
         let text = body(MAX_TOKENS);
-        let found = targets(text.as_bytes(), &[], &[&fits]).message[0];
+        let found = targets(text.as_bytes(), &[], &[&fits])[MAX_POINTERS];
         assert!(matches!(found, Target::Str(RawStr { bytes: b"x", .. })));
         let text = body(MAX_TOKENS + 1);
         assert_eq!(
-            targets(text.as_bytes(), &[], &[&deep]).message[0],
+            targets(text.as_bytes(), &[], &[&deep])[MAX_POINTERS],
             Target::None
         );
 
         let many: Vec<&[&str]> = (0..=MAX_POINTERS).map(|_| &["code"][..]).collect();
         let found = targets(br#"{"code":1}"#, &many, &[]);
-        assert_eq!(found.code[MAX_POINTERS - 1], Target::Number(b"1"));
+        assert_eq!(found[MAX_POINTERS - 1], Target::Number(b"1"));
     }
 }
