@@ -63,14 +63,20 @@ fn read_pointers<'a>(body: &'a [u8], plan: &Plan<'_>) -> Fields<'a> {
         return Fields::default();
     }
     let mut targets = [Target::None; 2 * walk::MAX_POINTERS];
-    walk::find(body, plan, &mut targets);
-    let (code, message) = targets.split_at(walk::MAX_POINTERS);
+    let found = walk::find(body, plan, &mut targets);
+    let targets = &targets;
+    // In each list's order: the lower bits first.
+    let first = |pointers: walk::Pointers| {
+        let mut rest = pointers;
+        std::iter::from_fn(move || {
+            let pointer = rest.trailing_zeros() as usize;
+            rest &= rest.checked_sub(1)?;
+            Some(targets[pointer % targets.len()])
+        })
+    };
     Fields {
-        code: code[..plan.code_count()].iter().copied().find_map(code_of),
-        message: message[..plan.message_count()]
-            .iter()
-            .copied()
-            .find_map(message_of),
+        code: first(found & walk::CODE_POINTERS).find_map(code_of),
+        message: first(found & !walk::CODE_POINTERS).find_map(message_of),
     }
 }
 
