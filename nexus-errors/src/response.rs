@@ -110,7 +110,8 @@ impl<T: ErrorTable> ResponseError<T> {
     /// 3. the table has exactly one row with this status.
     ///
     /// Otherwise there is no row. Nothing is allocated when the body's message is the row's
-    /// description and the code (if any) is a number.
+    /// description and the code (if any) is a number or the row's own string code: those are
+    /// borrowed from the row.
     ///
     /// ```
     /// use nexus_errors::{NexusError, ResponseError};
