@@ -149,6 +149,7 @@ pub(crate) fn same_bytes(a: &[u8], b: &[u8]) -> bool {
             word::<4>(a, 0) == word::<4>(b, 0)
                 && word::<4>(a, length - 4) == word::<4>(b, length - 4)
         }
+        // Every key of the preset shapes: two words that overlap, with no loop.
         8..=16 => {
             word::<8>(a, 0) == word::<8>(b, 0)
                 && word::<8>(a, length - 8) == word::<8>(b, length - 8)

@@ -184,6 +184,14 @@ mod tests {
     }
 
     #[test]
+    fn debug_shows_the_pointers_as_tokens() {
+        assert_eq!(
+            format!("{:?}", BodyShape::OAUTH),
+            r#"BodyShape { code: [["error"]], message: [["error_description"]] }"#
+        );
+    }
+
+    #[test]
     fn the_presets_point_where_their_documentation_says() {
         let text = |shape: BodyShape| {
             (

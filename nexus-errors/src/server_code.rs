@@ -99,6 +99,15 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_code_displays_as_sent() {
+        assert_eq!(ServerCode::Number(-32_600).to_string(), "-32600");
+        assert_eq!(
+            ServerCode::Text(Cow::Borrowed("card_declined")).to_string(),
+            "card_declined"
+        );
+    }
+
+    #[test]
     fn codes_of_one_kind_compare_as_they_are_and_across_kinds_as_text() {
         let text = |t: &str| ServerCode::Text(t.to_owned().into());
         assert!(ServerCode::Number(4011).is(Code::Integer(4011)));

@@ -80,6 +80,7 @@ mod tests {
                 "{text:?}"
             );
             assert_eq!(ascii, Sent::Text(Cow::Borrowed(text)));
+            assert_ne!(ascii, Sent::Text(Cow::Owned(format!("{text}."))));
         }
         let decoded = Sent::Text(Cow::Owned("\u{a0}café\t".to_owned()));
         assert_eq!(decoded.trimmed(), "café".as_bytes());

@@ -527,3 +527,23 @@ fn the_hook_reads_as_the_reader_does() {
     );
     assert_eq!(hook::read(b"<html>", &[&["code"]], &[]), (None, None));
 }
+
+#[test]
+fn same_bytes_is_slice_equality() {
+    // Every length a word loop treats apart (below 4, below 8, whole words, a tail that
+    // overlaps), each byte changed in turn, and a length off by one.
+    let text: Vec<u8> = (0..40u8).map(|i| b'a' + i % 26).collect();
+    for length in 0..=text.len() {
+        let a = &text[..length];
+        assert!(same_bytes(a, &a.to_vec()), "{length}");
+        for at in 0..length {
+            let mut b = a.to_vec();
+            b[at] ^= 0x20;
+            assert!(!same_bytes(a, &b), "{length}, byte {at}");
+        }
+        if length > 0 {
+            assert!(!same_bytes(a, &text[..length - 1]), "{length}");
+            assert!(!same_bytes(&text[..length - 1], a), "{length}");
+        }
+    }
+}

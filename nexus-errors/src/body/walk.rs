@@ -271,5 +271,23 @@ mod tests {
         let many: Vec<&[&str]> = (0..=MAX_POINTERS).map(|_| &["code"][..]).collect();
         let found = targets(br#"{"code":1}"#, &many, &[]);
         assert_eq!(found[MAX_POINTERS - 1], Target::Number(b"1"));
+
+        // A 17th pointer of either list is not read, and takes no other pointer's place.
+        let mut code: Vec<&[&str]> = vec![&["c"]; MAX_POINTERS];
+        code.push(&["m"]);
+        let message: Vec<&[&str]> = code.clone();
+        let body = br#"{"c":"x","m":"y"}"#;
+        for (code, message) in [(&code[..], &[][..]), (&[][..], &message[..])] {
+            let mut targets = [Target::None; 2 * MAX_POINTERS];
+            let found = find(body, &Plan::of(code, message), &mut targets);
+            let read = found.count_ones() as usize;
+            assert_eq!(read, MAX_POINTERS, "{found:b}");
+            for_each(found, |pointer| {
+                assert!(matches!(
+                    targets[pointer],
+                    Target::Str(RawStr { bytes: b"x", .. })
+                ));
+            });
+        }
     }
 }
