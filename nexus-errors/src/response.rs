@@ -4,10 +4,10 @@ use std::borrow::Cow;
 use std::fmt;
 use std::time::Duration;
 
-use crate::body::{self, RawCode};
+use crate::body::RawCode;
 use crate::escape::write_bounded;
-use crate::server_code;
-use crate::{Action, Code, ErrorTable, NexusError, Row, ServerCode, action};
+use crate::reading::Reading;
+use crate::{Action, ErrorTable, NexusError, ServerCode, action};
 
 // The bounds of `Display`'s three parts of server text, documented on its impl. Private:
 // they are facts of the output, not numbers a caller computes with.
@@ -124,37 +124,14 @@ impl<T: ErrorTable> ResponseError<T> {
     #[must_use]
     pub fn from_response(status: impl Into<u16>, body: &[u8]) -> Self {
         let status = status.into();
-        let fields = body::read(body, T::api().body_shape());
-        let message = fields.message.as_ref().map(body::Sent::trimmed);
-        let matched = resolve::<T>(status, fields.code.as_ref(), message);
-        let row = matched.map(|(row, _)| row.row());
-        let trimmed_length = message.map(<[u8]>::len);
-        // What the matched row says already is borrowed from it, not copied.
-        let server_code = fields.code.map(|code| match code {
-            RawCode::Number(n) => ServerCode::Number(n),
-            RawCode::Text(text) => ServerCode::Text(match row.and_then(Row::code) {
-                Some(Code::Text(documented)) if documented.as_bytes() == text.as_bytes() => {
-                    Cow::Borrowed(documented)
-                }
-                _ => Cow::Owned(text.into_text().into_owned()),
-            }),
-        });
-        let server_message = fields.message.map(|sent| {
-            let is_description = match matched {
-                // The rule compared the trimmed message with the description already.
-                Some((_, Resolution::Message | Resolution::CodeAndMessage)) => {
-                    trimmed_length == Some(sent.as_bytes().len())
-                }
-                Some((row, _)) => {
-                    body::same_bytes(row.row().description().as_bytes(), sent.as_bytes())
-                }
-                None => false,
-            };
-            match row {
-                Some(row) if is_description => Cow::Borrowed(row.description()),
-                _ => Cow::Owned(sent.into_text().into_owned()),
-            }
-        });
+        let reading = Reading::of(body, T::api().body_shape());
+        let message = reading.message();
+        let matched = resolve(T::with_status(status), reading.code(), message);
+        let message_is_trimmed = message.map(<[u8]>::len) == reading.message_length();
+        let (server_code, server_message) = reading.keep(
+            matched.map(|(row, rule)| (row.row(), rule)),
+            message_is_trimmed,
+        );
         ResponseError {
             status,
             matched,
@@ -333,39 +310,43 @@ impl<T: ErrorTable> ResponseError<T> {
     }
 }
 
-/// The row and the rule that found it; see [`ResponseError::from_response`].
-/// `message` is trimmed.
+/// The row and the rule that found it, among `candidates`, the rows with the response's
+/// status, and the server's code and trimmed message; see
+/// [`ResponseError::from_response`]. Plain loops over calls into [`Reading`]: this is the
+/// part each table instantiates, so it is kept small.
 fn resolve<T: ErrorTable>(
-    status: u16,
+    candidates: &[T],
     code: Option<&RawCode<'_>>,
     message: Option<&[u8]>,
 ) -> Option<(T, Resolution)> {
-    let candidates = T::with_status(status);
-    let described = |row: &&T| {
-        message.is_some_and(|message| body::same_bytes(row.row().description().as_bytes(), message))
-    };
     if let Some(code) = code {
-        let documents = |row: &&T| {
-            row.row()
-                .code()
-                .is_some_and(|documented| server_code::is(code, documented))
-        };
-        let mut coded = candidates.iter().filter(documents);
-        if let Some(first) = coded.next() {
-            if coded.next().is_none() {
-                return Some((*first, Resolution::Code));
+        let mut coded = None;
+        for &row in candidates {
+            if Reading::documents(code, row.row()) {
+                if coded.is_some() {
+                    // The rows share the code and the status; the spec guarantees their
+                    // descriptions differ, and a message that is none of them picks no row
+                    // rather than a guess.
+                    for &row in candidates {
+                        if Reading::documents(code, row.row())
+                            && Reading::describes(message, row.row())
+                        {
+                            return Some((row, Resolution::CodeAndMessage));
+                        }
+                    }
+                    return None;
+                }
+                coded = Some(row);
             }
-            // The rows share the code and the status; the spec guarantees their descriptions
-            // differ, and a message that is none of them picks no row rather than a guess.
-            return candidates
-                .iter()
-                .filter(documents)
-                .find(described)
-                .map(|row| (*row, Resolution::CodeAndMessage));
+        }
+        if let Some(row) = coded {
+            return Some((row, Resolution::Code));
         }
     }
-    if let Some(row) = candidates.iter().find(described) {
-        return Some((*row, Resolution::Message));
+    for &row in candidates {
+        if Reading::describes(message, row.row()) {
+            return Some((row, Resolution::Message));
+        }
     }
     match candidates {
         [only] => Some((*only, Resolution::Status)),
