@@ -426,6 +426,60 @@ mod tests {
         ResponseError::from_response(status, body.as_bytes())
     }
 
+    // Two rows share `card_declined` under 402; `ExpiredCard` has its own code.
+    #[crate::error_table(path = "tests/fixtures/repeated_code.toml")]
+    enum Payments {}
+
+    fn pay(body: &str) -> ResponseError<Payments> {
+        ResponseError::from_response(402u16, body.as_bytes())
+    }
+
+    /// Whether the server's message is the row's own `&'static str`, not a copy.
+    fn message_borrowed_from(error: &ResponseError<Payments>, row: Payments) -> bool {
+        error.server_message().map(str::as_ptr) == Some(row.description().as_ptr())
+    }
+
+    #[test]
+    fn a_repeated_code_is_told_apart_only_among_the_rows_that_document_it() {
+        let error = pay(r#"{"code":"card_declined","message":"Your card was reported lost."}"#);
+        assert_eq!(
+            (error.row(), error.resolution()),
+            (
+                Some(Payments::CardDeclinedLost),
+                Some(Resolution::CodeAndMessage)
+            )
+        );
+        assert!(message_borrowed_from(&error, Payments::CardDeclinedLost));
+        // The message is another row's, of another code: no row, not that one.
+        let error = pay(r#"{"code":"card_declined","message":"Your card has expired."}"#);
+        assert_eq!((error.row(), error.resolution()), (None, None));
+    }
+
+    #[test]
+    fn a_string_code_is_borrowed_from_its_row_and_any_other_is_kept_as_sent() {
+        let error = pay(r#"{"code":"expired_card","message":"Card expired"}"#);
+        assert_eq!(error.resolution(), Some(Resolution::Code));
+        assert!(matches!(
+            error.server_code(),
+            Some(ServerCode::Text(Cow::Borrowed("expired_card")))
+        ));
+        // Found by its message, the row keeps the code the server sent.
+        let error = pay(r#"{"code":"card_expired","message":"Your card has expired."}"#);
+        assert_eq!(
+            (error.row(), error.resolution()),
+            (Some(Payments::ExpiredCard), Some(Resolution::Message))
+        );
+        assert_eq!(
+            error.server_code(),
+            Some(&ServerCode::Text(Cow::Owned("card_expired".to_owned())))
+        );
+        assert!(message_borrowed_from(&error, Payments::ExpiredCard));
+        // With spaces around it, the message is kept as sent.
+        let error = pay(r#"{"code":"x","message":" Your card has expired. "}"#);
+        assert_eq!(error.row(), Some(Payments::ExpiredCard));
+        assert_eq!(error.server_message(), Some(" Your card has expired. "));
+    }
+
     #[test]
     fn a_row_found_by_its_code_keeps_the_servers_own_message() {
         let error = read(401, r#"{"error":{"code":4011,"message":"Token gone"}}"#);
