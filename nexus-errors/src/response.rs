@@ -4,9 +4,9 @@ use std::borrow::Cow;
 use std::fmt;
 use std::time::Duration;
 
-use crate::body::RawCode;
+use crate::body::{self, RawCode, Sent};
 use crate::escape::write_bounded;
-use crate::reading::Reading;
+use crate::reading;
 use crate::{Action, ErrorTable, NexusError, ServerCode, action};
 
 // The bounds of `Display`'s three parts of server text, documented on its impl. Private:
@@ -124,11 +124,13 @@ impl<T: ErrorTable> ResponseError<T> {
     #[must_use]
     pub fn from_response(status: impl Into<u16>, body: &[u8]) -> Self {
         let status = status.into();
-        let reading = Reading::of(body, T::api().body_shape());
-        let message = reading.message();
-        let matched = resolve(T::with_status(status), reading.code(), message);
-        let message_is_trimmed = message.map(<[u8]>::len) == reading.message_length();
-        let (server_code, server_message) = reading.keep(
+        let fields = body::read(body, T::api().body_shape());
+        let message = fields.message.as_ref().map(Sent::trimmed);
+        let matched = resolve(T::with_status(status), fields.code.as_ref(), message);
+        let message_is_trimmed =
+            message.map(<[u8]>::len) == fields.message.as_ref().map(|sent| sent.as_bytes().len());
+        let (server_code, server_message) = reading::keep(
+            fields,
             matched.map(|(row, rule)| (row.row(), rule)),
             message_is_trimmed,
         );
@@ -312,7 +314,7 @@ impl<T: ErrorTable> ResponseError<T> {
 
 /// The row and the rule that found it, among `candidates`, the rows with the response's
 /// status, and the server's code and trimmed message; see
-/// [`ResponseError::from_response`]. Plain loops over calls into [`Reading`]: this is the
+/// [`ResponseError::from_response`]. Plain loops over calls into [`reading`]: this is the
 /// part each table instantiates, so it is kept small.
 fn resolve<T: ErrorTable>(
     candidates: &[T],
@@ -322,14 +324,14 @@ fn resolve<T: ErrorTable>(
     if let Some(code) = code {
         let mut coded = None;
         for &row in candidates {
-            if Reading::documents(code, row.row()) {
+            if reading::documents(code, row.row()) {
                 if coded.is_some() {
                     // The rows share the code and the status; the spec guarantees their
                     // descriptions differ, and a message that is none of them picks no row
                     // rather than a guess.
                     for &row in candidates {
-                        if Reading::documents(code, row.row())
-                            && Reading::describes(message, row.row())
+                        if reading::documents(code, row.row())
+                            && reading::describes(message, row.row())
                         {
                             return Some((row, Resolution::CodeAndMessage));
                         }
@@ -344,7 +346,7 @@ fn resolve<T: ErrorTable>(
         }
     }
     for &row in candidates {
-        if Reading::describes(message, row.row()) {
+        if reading::describes(message, row.row()) {
             return Some((row, Resolution::Message));
         }
     }
