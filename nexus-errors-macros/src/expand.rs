@@ -129,7 +129,7 @@ fn inherent(x: &Expansion<'_>, values: &[TokenStream]) -> TokenStream {
     let from_code = lookup::from_code(x, values, lookup);
     let with_status = lookup::with_status(x, values);
     let api = accessors::api(x);
-    let from_name = lookup::from_name(x, values, lookup);
+    let from_name = lookup::from_name(x, lookup);
     quote! {
         #[doc = #doc]
         impl #ty {

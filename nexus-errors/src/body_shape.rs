@@ -1,5 +1,9 @@
 //! Where an error body keeps its code and its message: [`BodyShape`].
 
+use core::fmt;
+
+use crate::body::Plan;
+
 /// Where a table's error body keeps its code and its message, as two lists of JSON Pointers
 /// ([RFC 6901](https://www.rfc-editor.org/rfc/rfc6901)) tried in order.
 ///
@@ -31,12 +35,14 @@
 ///     ["/error_description"]
 /// );
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
 pub struct BodyShape {
     // Each pointer is its reference tokens, already unescaped (`~1` is `/`, `~0` is `~`):
     // the reader compares keys with tokens and never parses pointer text at run time.
     code: &'static [&'static [&'static str]],
     message: &'static [&'static [&'static str]],
+    // A function of the two lists, computed with them at compile time.
+    plan: Plan<'static>,
 }
 
 impl BodyShape {
@@ -51,10 +57,10 @@ impl BodyShape {
     /// {"code":4011,"message":"The session token used in this request has expired."}
     /// {"error":"The session token used in this request has expired."}
     /// ```
-    pub const NEXUS: BodyShape = BodyShape {
-        code: &[&["error", "code"], &["code"]],
-        message: &[&["error", "message"], &["error"], &["message"]],
-    };
+    pub const NEXUS: BodyShape = BodyShape::__from_pointers(
+        &[&["error", "code"], &["code"]],
+        &[&["error", "message"], &["error"], &["message"]],
+    );
 
     /// Problem details, [RFC 9457](https://www.rfc-editor.org/rfc/rfc9457)
     /// (`"problem-details"`).
@@ -71,10 +77,8 @@ impl BodyShape {
     ///  "status":403,"detail":"Your current balance is 30, but that costs 50.",
     ///  "instance":"/account/12345/msgs/abc"}
     /// ```
-    pub const PROBLEM_DETAILS: BodyShape = BodyShape {
-        code: &[&["code"], &["type"]],
-        message: &[&["detail"], &["title"]],
-    };
+    pub const PROBLEM_DETAILS: BodyShape =
+        BodyShape::__from_pointers(&[&["code"], &["type"]], &[&["detail"], &["title"]]);
 
     /// OAuth 2.0 error responses, [RFC 6749 §5.2](https://www.rfc-editor.org/rfc/rfc6749#section-5.2)
     /// (`"oauth"`): `error` is the code, `error_description` the message.
@@ -82,10 +86,8 @@ impl BodyShape {
     /// ```json
     /// {"error":"invalid_scope","error_description":"The requested scope is invalid."}
     /// ```
-    pub const OAUTH: BodyShape = BodyShape {
-        code: &[&["error"]],
-        message: &[&["error_description"]],
-    };
+    pub const OAUTH: BodyShape =
+        BodyShape::__from_pointers(&[&["error"]], &[&["error_description"]]);
 
     /// One flat object, under the key names APIs commonly use (`"flat"`).
     ///
@@ -97,10 +99,10 @@ impl BodyShape {
     /// {"error_code":"string","error_message":"A description of the error that occurred"}
     /// {"errorCode":-16,"errorMessage":"The folder does not exist."}
     /// ```
-    pub const FLAT: BodyShape = BodyShape {
-        code: &[&["code"], &["error_code"], &["errorCode"]],
-        message: &[&["message"], &["error_message"], &["errorMessage"]],
-    };
+    pub const FLAT: BodyShape = BodyShape::__from_pointers(
+        &[&["code"], &["error_code"], &["errorCode"]],
+        &[&["message"], &["error_message"], &["errorMessage"]],
+    );
 
     /// A shape from its pointers, each given as its unescaped reference tokens. For the code
     /// `#[error_table]` generates; a spec names its pointers in RFC 6901 text.
@@ -110,7 +112,11 @@ impl BodyShape {
         code: &'static [&'static [&'static str]],
         message: &'static [&'static [&'static str]],
     ) -> BodyShape {
-        BodyShape { code, message }
+        BodyShape {
+            code,
+            message,
+            plan: Plan::of(code, message),
+        }
     }
 
     /// The code pointers, in the order they are tried, as RFC 6901 text.
@@ -131,6 +137,21 @@ impl BodyShape {
     /// Where the message may be, in order, as reference tokens.
     pub(crate) const fn message_tokens(&self) -> &'static [&'static [&'static str]] {
         self.message
+    }
+
+    /// What the reader knows of these pointers before it reads a body.
+    pub(crate) const fn plan(&self) -> &Plan<'static> {
+        &self.plan
+    }
+}
+
+// By hand, to leave out the plan: it says nothing the pointers do not.
+impl fmt::Debug for BodyShape {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("BodyShape")
+            .field("code", &self.code)
+            .field("message", &self.message)
+            .finish()
     }
 }
 
@@ -160,6 +181,14 @@ mod tests {
             ["/a~1b", "/m~0n", "/", "", "/~01"]
         );
         assert_eq!(ODD.message_pointers().collect::<Vec<_>>(), ["/foo/0"]);
+    }
+
+    #[test]
+    fn debug_shows_the_pointers_as_tokens() {
+        assert_eq!(
+            format!("{:?}", BodyShape::OAUTH),
+            r#"BodyShape { code: [["error"]], message: [["error_description"]] }"#
+        );
     }
 
     #[test]

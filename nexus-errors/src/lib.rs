@@ -137,6 +137,7 @@ mod escape;
 #[cfg(feature = "http-body")]
 mod http_body_ext;
 mod http_response;
+mod reading;
 #[cfg(feature = "reqwest")]
 mod reqwest_ext;
 mod response;

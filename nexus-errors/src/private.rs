@@ -10,16 +10,15 @@ use serde::de::{self, Deserializer, Unexpected, Visitor};
 
 use crate::{Api, BodyShape, Code, ErrorTable, Row};
 
-/// `StatusCode` for a status the macro has already checked to be in 400..=599.
+/// `StatusCode` for a status the macro has already checked to be in 300..=599.
 ///
-/// The check runs in a `const` block, so an out-of-range `N` fails the build and can never
-/// panic at run time.
-pub const fn status_code<const N: u16>() -> StatusCode {
-    const {
-        match StatusCode::from_u16(N) {
-            Ok(status) => status,
-            Err(_) => panic!("an HTTP status code must be in 100..=999"),
-        }
+/// Called only in the generated `ROWS` constant, which rustc evaluates at compile time: an
+/// out-of-range status fails the build and can never panic at run time. Not generic over
+/// the status, so the crate generating a table instantiates nothing.
+pub const fn status_code(status: u16) -> StatusCode {
+    match StatusCode::from_u16(status) {
+        Ok(status) => status,
+        Err(_) => panic!("an HTTP status code must be in 100..=999"),
     }
 }
 
@@ -58,6 +57,13 @@ pub const fn api(name: &'static str, source: Option<&'static str>, body: BodySha
 /// The status of a row, for `From<generated enum> for http::StatusCode`.
 pub const fn row_status_code(row: &Row) -> StatusCode {
     row.status_code()
+}
+
+/// The index of the row named `name`, for a generated `from_name`: one loop compiled here
+/// rather than a `match` of string arms compiled in every crate that generates a table.
+#[must_use]
+pub fn row_named(rows: &[Row], name: &str) -> Option<usize> {
+    rows.iter().position(|row| row.name() == name)
 }
 
 /// Deserializes a generated enum from its row's name.

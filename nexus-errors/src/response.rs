@@ -4,8 +4,9 @@ use std::borrow::Cow;
 use std::fmt;
 use std::time::Duration;
 
-use crate::body::{self, RawCode};
+use crate::body::{self, RawCode, Sent};
 use crate::escape::write_bounded;
+use crate::reading;
 use crate::{Action, ErrorTable, NexusError, ServerCode, action};
 
 // The bounds of `Display`'s three parts of server text, documented on its impl. Private:
@@ -109,7 +110,8 @@ impl<T: ErrorTable> ResponseError<T> {
     /// 3. the table has exactly one row with this status.
     ///
     /// Otherwise there is no row. Nothing is allocated when the body's message is the row's
-    /// description and the code (if any) is a number.
+    /// description and the code (if any) is a number or the row's own string code: those are
+    /// borrowed from the row.
     ///
     /// ```
     /// use nexus_errors::{NexusError, ResponseError};
@@ -123,18 +125,15 @@ impl<T: ErrorTable> ResponseError<T> {
     pub fn from_response(status: impl Into<u16>, body: &[u8]) -> Self {
         let status = status.into();
         let fields = body::read(body, T::api().body_shape());
-        let server_code = fields.code.map(|code| match code {
-            RawCode::Number(n) => ServerCode::Number(n),
-            RawCode::Text(text) => ServerCode::Text(text.into()),
-        });
-        let message = fields.message;
-        let matched = resolve::<T>(status, server_code.as_ref(), message.as_deref());
-        let server_message = message.map(|message| match matched {
-            Some((row, _)) if row.row().description() == message => {
-                Cow::Borrowed(row.row().description())
-            }
-            _ => Cow::Owned(message.into_owned()),
-        });
+        let message = fields.message.as_ref().map(Sent::trimmed);
+        let matched = resolve(T::with_status(status), fields.code.as_ref(), message);
+        let message_is_trimmed =
+            message.map(<[u8]>::len) == fields.message.as_ref().map(|sent| sent.as_bytes().len());
+        let (server_code, server_message) = reading::keep(
+            fields,
+            matched.map(|(row, rule)| (row.row(), rule)),
+            message_is_trimmed,
+        );
         ResponseError {
             status,
             matched,
@@ -313,37 +312,43 @@ impl<T: ErrorTable> ResponseError<T> {
     }
 }
 
-/// The row and the rule that found it; see [`ResponseError::from_response`].
+/// The row and the rule that found it, among `candidates`, the rows with the response's
+/// status, and the server's code and trimmed message; see
+/// [`ResponseError::from_response`]. Plain loops over calls into [`reading`]: this is the
+/// part each table instantiates, so it is kept small.
 fn resolve<T: ErrorTable>(
-    status: u16,
-    code: Option<&ServerCode>,
-    message: Option<&str>,
+    candidates: &[T],
+    code: Option<&RawCode<'_>>,
+    message: Option<&[u8]>,
 ) -> Option<(T, Resolution)> {
-    let candidates = T::with_status(status);
-    let message = message.map(str::trim);
-    let described = |row: &&T| message.is_some_and(|message| row.row().description() == message);
     if let Some(code) = code {
-        let documents = |row: &&T| {
-            row.row()
-                .code()
-                .is_some_and(|documented| code.is(documented))
-        };
-        let mut coded = candidates.iter().filter(documents);
-        if let Some(first) = coded.next() {
-            if coded.next().is_none() {
-                return Some((*first, Resolution::Code));
+        let mut coded = None;
+        for &row in candidates {
+            if reading::documents(code, row.row()) {
+                if coded.is_some() {
+                    // The rows share the code and the status; the spec guarantees their
+                    // descriptions differ, and a message that is none of them picks no row
+                    // rather than a guess.
+                    for &row in candidates {
+                        if reading::documents(code, row.row())
+                            && reading::describes(message, row.row())
+                        {
+                            return Some((row, Resolution::CodeAndMessage));
+                        }
+                    }
+                    return None;
+                }
+                coded = Some(row);
             }
-            // The rows share the code and the status; the spec guarantees their descriptions
-            // differ, and a message that is none of them picks no row rather than a guess.
-            return candidates
-                .iter()
-                .filter(documents)
-                .find(described)
-                .map(|row| (*row, Resolution::CodeAndMessage));
+        }
+        if let Some(row) = coded {
+            return Some((row, Resolution::Code));
         }
     }
-    if let Some(row) = candidates.iter().find(described) {
-        return Some((*row, Resolution::Message));
+    for &row in candidates {
+        if reading::describes(message, row.row()) {
+            return Some((row, Resolution::Message));
+        }
     }
     match candidates {
         [only] => Some((*only, Resolution::Status)),
@@ -421,6 +426,60 @@ mod tests {
 
     fn read(status: u16, body: &str) -> ResponseError {
         ResponseError::from_response(status, body.as_bytes())
+    }
+
+    // Two rows share `card_declined` under 402; `ExpiredCard` has its own code.
+    #[crate::error_table(path = "tests/fixtures/repeated_code.toml")]
+    enum Payments {}
+
+    fn pay(body: &str) -> ResponseError<Payments> {
+        ResponseError::from_response(402u16, body.as_bytes())
+    }
+
+    /// Whether the server's message is the row's own `&'static str`, not a copy.
+    fn message_borrowed_from(error: &ResponseError<Payments>, row: Payments) -> bool {
+        error.server_message().map(str::as_ptr) == Some(row.description().as_ptr())
+    }
+
+    #[test]
+    fn a_repeated_code_is_told_apart_only_among_the_rows_that_document_it() {
+        let error = pay(r#"{"code":"card_declined","message":"Your card was reported lost."}"#);
+        assert_eq!(
+            (error.row(), error.resolution()),
+            (
+                Some(Payments::CardDeclinedLost),
+                Some(Resolution::CodeAndMessage)
+            )
+        );
+        assert!(message_borrowed_from(&error, Payments::CardDeclinedLost));
+        // The message is another row's, of another code: no row, not that one.
+        let error = pay(r#"{"code":"card_declined","message":"Your card has expired."}"#);
+        assert_eq!((error.row(), error.resolution()), (None, None));
+    }
+
+    #[test]
+    fn a_string_code_is_borrowed_from_its_row_and_any_other_is_kept_as_sent() {
+        let error = pay(r#"{"code":"expired_card","message":"Card expired"}"#);
+        assert_eq!(error.resolution(), Some(Resolution::Code));
+        assert!(matches!(
+            error.server_code(),
+            Some(ServerCode::Text(Cow::Borrowed("expired_card")))
+        ));
+        // Found by its message, the row keeps the code the server sent.
+        let error = pay(r#"{"code":"card_expired","message":"Your card has expired."}"#);
+        assert_eq!(
+            (error.row(), error.resolution()),
+            (Some(Payments::ExpiredCard), Some(Resolution::Message))
+        );
+        assert_eq!(
+            error.server_code(),
+            Some(&ServerCode::Text(Cow::Owned("card_expired".to_owned())))
+        );
+        assert!(message_borrowed_from(&error, Payments::ExpiredCard));
+        // With spaces around it, the message is kept as sent.
+        let error = pay(r#"{"code":"x","message":" Your card has expired. "}"#);
+        assert_eq!(error.row(), Some(Payments::ExpiredCard));
+        assert_eq!(error.server_message(), Some(" Your card has expired. "));
     }
 
     #[test]

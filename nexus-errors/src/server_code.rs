@@ -1,8 +1,10 @@
 //! The error code a server sent in a body, kept as it came.
 
 use core::fmt;
+use std::borrow::Cow;
 
 use crate::Code;
+use crate::body::{RawCode, Sent, same_bytes};
 
 /// An error code from a response body, as the server sent it:
 /// [`ResponseError::server_code`](crate::ResponseError::server_code).
@@ -10,13 +12,16 @@ use crate::Code;
 /// The Nexus documentation uses numbers (`4011`), but a body may carry a string (`"4011"`,
 /// `"E_LIMIT"`); both are kept. Text is trimmed; an empty string counts as no code. The
 /// documented code of a row is another thing: [`Row::code`](crate::Row::code).
+///
+/// Text that is the code of the row the response was matched to borrows that row's
+/// `&'static str`, so a string-coded table's documented codes cost no allocation.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum ServerCode {
     /// A JSON number that is a whole number fitting `i64`.
     Number(i64),
     /// A JSON string (trimmed), or a number that is not a whole `i64`, written out.
-    Text(Box<str>),
+    Text(Cow<'static, str>),
 }
 
 impl ServerCode {
@@ -26,11 +31,25 @@ impl ServerCode {
     /// `"+4011"` are not 4011.
     #[must_use]
     pub fn is(&self, documented: Code) -> bool {
-        match (self, documented) {
-            (ServerCode::Number(sent), Code::Integer(code)) => *sent == code,
-            (ServerCode::Text(sent), Code::Text(code)) => **sent == *code,
-            (ServerCode::Text(sent), Code::Integer(code)) => Decimal::of(code).as_str() == &**sent,
-            (ServerCode::Number(sent), Code::Text(code)) => Decimal::of(*sent).as_str() == code,
+        let sent = match self {
+            ServerCode::Number(number) => RawCode::Number(*number),
+            ServerCode::Text(text) => RawCode::Text(Sent::Text(Cow::Borrowed(text))),
+        };
+        is(&sent, documented)
+    }
+}
+
+/// [`ServerCode::is`] for a code still in the body, which `from_response` compares before it
+/// keeps it: one rule for both.
+pub(crate) fn is(sent: &RawCode<'_>, documented: Code) -> bool {
+    match (sent, documented) {
+        (RawCode::Number(sent), Code::Integer(code)) => *sent == code,
+        (RawCode::Text(sent), Code::Text(code)) => same_bytes(sent.as_bytes(), code.as_bytes()),
+        (RawCode::Text(sent), Code::Integer(code)) => {
+            Decimal::of(code).as_bytes() == sent.as_bytes()
+        }
+        (RawCode::Number(sent), Code::Text(code)) => {
+            Decimal::of(*sent).as_bytes() == code.as_bytes()
         }
     }
 }
@@ -61,9 +80,8 @@ impl Decimal {
         Decimal { digits, start }
     }
 
-    fn as_str(&self) -> &str {
-        // Only ASCII digits and `-` were written.
-        core::str::from_utf8(&self.digits[self.start..]).unwrap_or_default()
+    fn as_bytes(&self) -> &[u8] {
+        &self.digits[self.start..]
     }
 }
 
@@ -81,8 +99,17 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_code_displays_as_sent() {
+        assert_eq!(ServerCode::Number(-32_600).to_string(), "-32600");
+        assert_eq!(
+            ServerCode::Text(Cow::Borrowed("card_declined")).to_string(),
+            "card_declined"
+        );
+    }
+
+    #[test]
     fn codes_of_one_kind_compare_as_they_are_and_across_kinds_as_text() {
-        let text = |t: &str| ServerCode::Text(t.into());
+        let text = |t: &str| ServerCode::Text(t.to_owned().into());
         assert!(ServerCode::Number(4011).is(Code::Integer(4011)));
         assert!(!ServerCode::Number(4011).is(Code::Integer(4012)));
         assert!(text("card_declined").is(Code::Text("card_declined")));

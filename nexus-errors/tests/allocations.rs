@@ -1,7 +1,7 @@
 //! The no-allocation claims, checked with a counting global allocator.
 //!
 //! - `from_response` on a row's exact body (the description as the message, the documented
-//!   code as a number) allocates nothing;
+//!   code as a number, or as a string in a string-coded table) allocates nothing;
 //! - `from_http` on such a response reads `Retry-After` (either form, against `Date`) without
 //!   allocating, and allocates once more only to keep a request id;
 //! - `Display` of a table enum, and of such a `ResponseError`, into a `String` with enough
@@ -14,8 +14,18 @@ mod counting_alloc;
 
 use std::fmt::Write as _;
 
+use std::borrow::Cow;
+
 use counting_alloc::allocations_during;
-use nexus_errors::{NexusError, Resolution, ResponseError};
+use nexus_errors::{ErrorTable, NexusError, Resolution, ResponseError, ServerCode};
+
+// String-coded tables, one per shape that carries a string code beside its message: their
+// documented codes are borrowed from the rows, not copied.
+#[nexus_errors::error_table(path = "benches/shapes/oauth.toml")]
+enum OAuthTable {}
+
+#[nexus_errors::error_table(path = "benches/shapes/flat.toml")]
+enum FlatTable {}
 
 /// The body the API sends for `row`: `{"error":{"code":…,"message":<description>}}`, without
 /// `code` when the row has none.
@@ -145,4 +155,62 @@ fn from_http_reads_its_headers_without_allocating_but_for_the_request_id() {
             "{row:?}: from_http allocated {n} times with a request id"
         );
     }
+}
+
+/// Every row of `T` read back from its own error body (`Row::error_body`, the table's body
+/// shape), with the code and message as the spec writes them: no allocation, and the
+/// server's code is the row's own `&'static str`.
+fn string_coded_rows_allocate_nothing<T: ErrorTable + std::fmt::Debug>() {
+    for &row in T::ALL {
+        let body = row.row().error_body();
+        let (error, n) = allocations_during(|| {
+            ResponseError::<T>::from_response(row.row().status(), body.as_bytes())
+        });
+        assert_eq!(error.row(), Some(row), "{body}");
+        assert_eq!(
+            n, 0,
+            "{row:?}: from_response allocated {n} times for {body}"
+        );
+        assert!(
+            matches!(
+                error.server_code(),
+                Some(ServerCode::Text(Cow::Borrowed(_)))
+            ),
+            "{row:?}: {:?}",
+            error.server_code()
+        );
+        assert_eq!(error.server_message(), Some(row.row().description()));
+    }
+}
+
+#[test]
+fn from_response_on_a_string_coded_rows_exact_body_allocates_nothing() {
+    string_coded_rows_allocate_nothing::<OAuthTable>();
+    string_coded_rows_allocate_nothing::<FlatTable>();
+}
+
+#[test]
+fn a_string_code_is_copied_only_when_no_row_documents_it() {
+    // Spaces around a documented code are trimmed, and the row's text is still borrowed.
+    let (error, n) = allocations_during(|| {
+        ResponseError::<OAuthTable>::from_response(
+            401u16,
+            br#"{"error":"  invalid_client ","error_description":"Client authentication failed."}"#,
+        )
+    });
+    assert_eq!(error.row(), Some(OAuthTable::InvalidClient));
+    assert_eq!(n, 0);
+    // A code no row documents, with a message of its own: both are kept, owned.
+    let (error, n) = allocations_during(|| {
+        ResponseError::<OAuthTable>::from_response(
+            400u16,
+            br#"{"error":"invalid_target","error_description":"Unknown resource."}"#,
+        )
+    });
+    assert_eq!(error.row(), None);
+    assert_eq!(n, 2, "the code and the message, one copy each");
+    assert_eq!(
+        error.server_code(),
+        Some(&ServerCode::Text(Cow::Owned("invalid_target".to_owned())))
+    );
 }

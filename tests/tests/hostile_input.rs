@@ -149,7 +149,7 @@ fn kept_code(value: &Value) -> Option<ServerCode> {
         },
         Value::String(s) => Some(s.trim())
             .filter(|s| !s.is_empty())
-            .map(|s| ServerCode::Text(s.into())),
+            .map(|s| ServerCode::Text(s.to_owned().into())),
         _ => None,
     }
 }

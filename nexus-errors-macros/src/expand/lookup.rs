@@ -6,6 +6,7 @@ use quote::quote;
 use nexus_errors_spec::Code;
 
 use super::Expansion;
+use crate::binding::Value;
 
 /// Tables with more rows than this look codes and names up by binary search, not `match`.
 const MATCH_LIMIT: usize = 256;
@@ -172,14 +173,24 @@ pub fn with_status(x: &Expansion<'_>, values: &[TokenStream]) -> TokenStream {
     statuses.sort_unstable();
     statuses.dedup();
     let arms = statuses.into_iter().map(|status| {
-        let members = x
+        let members: Vec<_> = x
             .bindings
             .iter()
             .zip(values)
             .filter(|(binding, _)| binding.row.status == status)
-            .map(|(_, value)| value);
+            .collect();
         let status = Literal::u16_unsuffixed(status);
-        quote!(#status => const { &[#(#members),*] },)
+        let values = members.iter().map(|(_, value)| value);
+        // Unit variants alone are promoted to a `'static` array as they are; a value that
+        // borrows a row of `ROWS` needs a `const` block, which costs the build more.
+        if members
+            .iter()
+            .any(|(binding, _)| matches!(binding.value, Value::Other(_)))
+        {
+            quote!(#status => const { &[#(#values),*] },)
+        } else {
+            quote!(#status => &[#(#values),*],)
+        }
     });
     quote! {
         /// Every row with this HTTP status, in the spec's order; empty if there is none.
@@ -195,17 +206,20 @@ pub fn with_status(x: &Expansion<'_>, values: &[TokenStream]) -> TokenStream {
 }
 
 /// `from_name`: the row with a name, as written in the spec.
-pub fn from_name(x: &Expansion<'_>, values: &[TokenStream], lookup: Lookup) -> TokenStream {
+pub fn from_name(x: &Expansion<'_>, lookup: Lookup) -> TokenStream {
     let body = match lookup {
+        // A loop over the rows in the runtime crate, compiled there once, not a `match` of
+        // string arms here: rustc lowers each arm to a call and a branch, in every crate that
+        // generates a table, and a string `match` compares the arms one by one at run time
+        // anyway. `ROWS` and `ALL` are in the same order.
         Lookup::Match => {
-            let arms = x.bindings.iter().zip(values).map(|(binding, value)| {
-                let name = &binding.row.name;
-                quote!(#name => ::core::option::Option::Some(#value),)
-            });
+            let krate = x.krate;
             quote! {
-                match name {
-                    #(#arms)*
-                    _ => ::core::option::Option::None,
+                match #krate::__private::row_named(Self::ROWS, name) {
+                    ::core::option::Option::Some(index) => {
+                        ::core::option::Option::Some(Self::ALL[index])
+                    }
+                    ::core::option::Option::None => ::core::option::Option::None,
                 }
             }
         }
@@ -253,9 +267,7 @@ mod tests {
         let rows = bindings(&[("A", Some(4001), 400), ("B", None, 401), ("C", None, 400)]);
         let out = with_expansion(&rows, None, |x| compact(with_status(x, &values(x))));
         assert!(
-            out.contains(
-                "400 => const { & [E :: A , E :: C] } , 401 => const { & [E :: B] } , _ => & []"
-            ),
+            out.contains("400 => & [E :: A , E :: C] , 401 => & [E :: B] , _ => & []"),
             "{out}"
         );
     }
@@ -284,7 +296,7 @@ mod tests {
             let values = values(x);
             (
                 compact(from_code(x, &values, Lookup::BinarySearch)),
-                compact(from_name(x, &values, Lookup::BinarySearch)),
+                compact(from_name(x, Lookup::BinarySearch)),
             )
         });
         assert!(

@@ -70,7 +70,7 @@ fn row_constant(x: &Expansion<'_>, binding: &Binding) -> TokenStream {
             name: #name,
             code: #code,
             api: Self::api(),
-            status: #krate::__private::status_code::<#status>(),
+            status: #krate::__private::status_code(#status),
             status_text: #status_text,
             description: #description,
             notes: &[#(#notes),*],
@@ -182,7 +182,7 @@ mod tests {
         let out = with_expansion(&rows, None, |x| compact(constants(x, &values(x))));
         assert!(out.contains("pub const COUNT : usize = 1usize"), "{out}");
         assert!(
-            out.contains(":: nexus_errors :: __private :: row (:: nexus_errors :: __private :: RowFields { name : \"A\" , code : :: core :: option :: Option :: Some (:: nexus_errors :: Code :: Integer (4001)) , api : Self :: api () , status : :: nexus_errors :: __private :: status_code :: < 400 > () , status_text : \"T\" , description : \"D\" , notes : & [] , display : \"400 T [4001]: D\" , })"),
+            out.contains(":: nexus_errors :: __private :: row (:: nexus_errors :: __private :: RowFields { name : \"A\" , code : :: core :: option :: Option :: Some (:: nexus_errors :: Code :: Integer (4001)) , api : Self :: api () , status : :: nexus_errors :: __private :: status_code (400) , status_text : \"T\" , description : \"D\" , notes : & [] , display : \"400 T [4001]: D\" , })"),
             "{out}"
         );
     }

@@ -27,7 +27,7 @@ pub(super) fn equals(raw: RawStr<'_>, token: &str) -> bool {
     if raw.escaped {
         escaped_equals(raw, token)
     } else {
-        raw.bytes == token.as_bytes()
+        super::same_bytes(raw.bytes, token.as_bytes())
     }
 }
 
